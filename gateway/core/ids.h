@@ -1,0 +1,15 @@
+#pragma once
+
+#include <QString>
+
+namespace gw {
+
+// Identifiers shaped like API Gateway's: 10 lower-case alphanumerics for APIs and resources,
+// 6 for deployments, a UUID for request ids.
+QString newApiId();
+QString newResourceId();
+QString newDeploymentId();
+QString newRequestId();
+QString newExtendedRequestId();
+
+} // namespace gw
