@@ -1,0 +1,31 @@
+#include "command.h"
+#include "projectloader.h"
+
+#include "gateway/model/check.h"
+#include "gateway/model/projectfile.h"
+
+namespace gw::cli {
+
+static int runCheck(const QStringList &arguments)
+{
+    QStringList args = arguments;
+    if (args.size() != 1) {
+        err() << "usage: gatewright-cli check FILE\n";
+        return 2;
+    }
+    const QString file = args.first();
+    const model::LoadResult loaded = model::loadProject(file);
+    model::Diagnostics all = loaded.diagnostics;
+    if (loaded.ok)
+        all += model::check(loaded.project);
+    for (const auto &d : all)
+        (d.severity == model::Diagnostic::Severity::Error ? err() : out()) << d.toString(file) << '\n';
+    const bool failed = !loaded.ok || model::hasErrors(all);
+    if (!failed)
+        out() << file << ": ok\n";
+    return failed ? 1 : 0;
+}
+
+static CommandRegistration registration({"check", "check FILE                      report every problem in a project as FILE:path: message", &runCheck});
+
+} // namespace gw::cli

@@ -1,0 +1,80 @@
+#include "command.h"
+#include "projectloader.h"
+#include "signalwatcher.h"
+
+#include "gateway/deploy/runtimeconfig.h"
+#include "gateway/model/check.h"
+#include "gateway/runtime/engine.h"
+#include "gateway/runtime/invokeurls.h"
+
+#include <QCoreApplication>
+
+namespace gw::cli {
+
+static int runServe(const QStringList &arguments)
+{
+    QStringList args = arguments;
+    const QString hostArg = takeOption(args, QStringLiteral("--host"));
+    const QString portArg = takeOption(args, QStringLiteral("--port"));
+    if (args.size() != 1 || args.first().startsWith(QLatin1String("--"))) {
+        err() << "usage: gatewright-cli serve PROJECT [--host ADDR] [--port N]\n";
+        return 2;
+    }
+    const QString file = args.first();
+    auto project = loadProjectOrReport(file);
+    if (!project)
+        return 1;
+    for (const auto &d : model::check(*project))
+        err() << d.toString(file) << '\n';
+    model::Diagnostics compileErrors;
+    auto config = deploy::compile(*project, &compileErrors);
+    for (const auto &d : compileErrors)
+        err() << d.toString(file) << '\n';
+    err().flush();
+
+    runtime::EngineOptions options;
+    const QString host = hostArg.isEmpty() ? project->server.host : hostArg;
+    if (!options.host.setAddress(host)) {
+        err() << "gatewright-cli: --host " << host << " is not an IP address\n";
+        return 2;
+    }
+    bool ok = true;
+    const int port = portArg.isEmpty() ? project->server.port : portArg.toInt(&ok);
+    if (!ok || port < 0 || port > 65535) {
+        err() << "gatewright-cli: --port must be a number from 0 to 65535\n";
+        return 2;
+    }
+    options.port = quint16(port);
+
+    runtime::Engine engine;
+    engine.deploy(config);
+    int exitCode = 0;
+    QObject::connect(&engine, &runtime::Engine::startFailed, [&](const QString &message) {
+        err() << "gatewright-cli: " << message << '\n';
+        err().flush();
+        exitCode = 1;
+        QCoreApplication::exit(1);
+    });
+    QObject::connect(&engine, &runtime::Engine::started, [&](const QHostAddress &h, quint16 p) {
+        const QString base = runtime::baseUrl(h, p);
+        out() << "listening on " << base << '\n';
+        for (const auto &line : runtime::invokeUrls(*project, p))
+            out() << "  " << line << '\n';
+        out().flush();
+    });
+    SignalWatcher watcher;
+    QObject::connect(&watcher, &SignalWatcher::terminate, [&]() {
+        err() << "gatewright-cli: stopping\n";
+        err().flush();
+        engine.stop();
+        QCoreApplication::exit(exitCode);
+    });
+    engine.start(options);
+    const int rc = QCoreApplication::exec();
+    engine.stop();
+    return rc;
+}
+
+static CommandRegistration registration({"serve", "serve PROJECT [--host ADDR] [--port N]  serve the project's stages (127.0.0.1:4510 by default; --port 0 picks one)", &runServe});
+
+} // namespace gw::cli

@@ -1,0 +1,113 @@
+#include "runtimeconfig.h"
+
+namespace gw::deploy {
+
+const CompiledMethod *CompiledResource::method(const QString &verb) const
+{
+    auto it = methods.constFind(verb);
+    if (it != methods.cend())
+        return &*it;
+    it = methods.constFind(QStringLiteral("ANY"));
+    return it != methods.cend() ? &*it : nullptr;
+}
+
+std::shared_ptr<const CompiledApi> RuntimeConfig::api(const QString &id) const
+{
+    return apis.value(id.toLower());
+}
+
+std::shared_ptr<const CompiledDeployment> compileDeployment(const model::Deployment &deployment,
+                                                            model::Diagnostics *diagnostics,
+                                                            const QString &path)
+{
+    auto out = std::make_shared<CompiledDeployment>();
+    out->id = deployment.id;
+    out->definition = deployment.api;
+    for (qsizetype k = 0; k < deployment.api.resources.size(); ++k) {
+        const model::Resource &r = deployment.api.resources[k];
+        auto cr = std::make_unique<CompiledResource>();
+        cr->id = r.id;
+        cr->path = r.path;
+        for (auto it = r.methods.begin(); it != r.methods.end(); ++it) {
+            CompiledMethod cm;
+            cm.resourceId = r.id;
+            cm.resourcePath = r.path;
+            cm.method = it.value();
+            if (cm.method.integration) {
+                const auto &responses = cm.method.integration->integrationResponses;
+                for (qsizetype i = 0; i < responses.size(); ++i) {
+                    CompiledIntegrationResponse ci;
+                    ci.definition = responses[i];
+                    ci.isDefault = responses[i].selectionPattern.isEmpty();
+                    if (!ci.isDefault) {
+                        ci.pattern = QRegularExpression(QRegularExpression::anchoredPattern(responses[i].selectionPattern));
+                        if (!ci.pattern.isValid() && diagnostics) {
+                            diagnostics->append({model::Diagnostic::Severity::Error,
+                                                 QStringLiteral("%1.resources[%2].methods.%3.integration.integrationResponses[%4].selectionPattern")
+                                                     .arg(path).arg(k).arg(it.key()).arg(i),
+                                                 QStringLiteral("invalid regular expression: %1").arg(ci.pattern.errorString())});
+                        }
+                        ci.pattern.optimize();
+                    }
+                    cm.integrationResponses.append(ci);
+                }
+            }
+            cr->methods.insert(it.key(), cm);
+        }
+        out->router.add(r.path, cr.get());
+        out->resources.push_back(std::move(cr));
+    }
+    return out;
+}
+
+std::shared_ptr<const RuntimeConfig> compile(const model::Project &project, model::Diagnostics *diagnostics)
+{
+    auto config = std::make_shared<RuntimeConfig>();
+    for (qsizetype a = 0; a < project.apis.size(); ++a) {
+        const model::Api &api = project.apis[a];
+        auto capi = std::make_shared<CompiledApi>();
+        capi->id = api.id;
+        capi->name = api.name;
+        capi->type = api.type;
+        capi->endpointType = api.endpointType;
+        QHash<QString, std::shared_ptr<const CompiledDeployment>> deployments;
+        auto deploymentFor = [&](const QString &id) -> std::shared_ptr<const CompiledDeployment> {
+            if (id.isEmpty())
+                return nullptr;
+            if (auto it = deployments.constFind(id); it != deployments.cend())
+                return *it;
+            for (qsizetype d = 0; d < api.deployments.size(); ++d) {
+                if (api.deployments[d].id == id) {
+                    auto compiled = compileDeployment(api.deployments[d], diagnostics,
+                                                      QStringLiteral("apis[%1].deployments[%2].api").arg(a).arg(d));
+                    deployments.insert(id, compiled);
+                    return compiled;
+                }
+            }
+            return nullptr;
+        };
+        for (const model::Stage &s : api.stages) {
+            auto cs = std::make_shared<CompiledStage>();
+            cs->name = s.name;
+            cs->settings = s;
+            cs->variables = s.variables;
+            cs->deployment = deploymentFor(s.deploymentId);
+            if (s.canary && !s.canary->deploymentId.isEmpty()) {
+                CompiledCanary canary;
+                canary.deployment = deploymentFor(s.canary->deploymentId);
+                canary.percentTraffic = s.canary->percentTraffic;
+                canary.variables = s.variables;
+                for (auto it = s.canary->stageVariableOverrides.begin(); it != s.canary->stageVariableOverrides.end(); ++it)
+                    canary.variables.insert(it.key(), it.value());
+                canary.useStageCache = s.canary->useStageCache;
+                if (canary.deployment)
+                    cs->canary = canary;
+            }
+            capi->stages.insert(s.name, cs);
+        }
+        config->apis.insert(api.id.toLower(), capi);
+    }
+    return config;
+}
+
+} // namespace gw::deploy

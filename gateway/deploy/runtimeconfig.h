@@ -1,0 +1,90 @@
+#pragma once
+
+#include "router.h"
+
+#include "gateway/model/diagnostic.h"
+#include "gateway/model/project.h"
+
+#include <QHash>
+#include <QRegularExpression>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace gw::deploy {
+
+struct CompiledIntegrationResponse
+{
+    model::IntegrationResponse definition;
+    QRegularExpression pattern;  // anchored: selection patterns must match the whole value
+    bool isDefault = false;
+};
+
+struct CompiledMethod
+{
+    QString resourceId;
+    QString resourcePath;
+    model::Method method;
+    QList<CompiledIntegrationResponse> integrationResponses;
+};
+
+struct CompiledResource
+{
+    QString id;
+    QString path;
+    QHash<QString, CompiledMethod> methods; // by verb, "ANY" included
+
+    // Exact verb first, then ANY (HEAD is not implied by GET).
+    const CompiledMethod *method(const QString &verb) const;
+};
+
+// One deployment compiled for serving: everything parsed once, nothing parsed per request.
+struct CompiledDeployment
+{
+    QString id;
+    model::ApiDefinition definition;
+    std::vector<std::unique_ptr<CompiledResource>> resources;
+    Router router;
+};
+
+struct CompiledCanary
+{
+    std::shared_ptr<const CompiledDeployment> deployment;
+    double percentTraffic = 0.0;
+    QMap<QString, QString> variables; // stage variables with the overrides merged in
+    bool useStageCache = false;
+};
+
+struct CompiledStage
+{
+    QString name;
+    model::Stage settings;
+    QMap<QString, QString> variables;
+    std::shared_ptr<const CompiledDeployment> deployment; // null: the stage has no deployment
+    std::optional<CompiledCanary> canary;
+};
+
+struct CompiledApi
+{
+    QString id;
+    QString name;
+    model::ApiType type = model::ApiType::Rest;
+    QString endpointType;
+    QHash<QString, std::shared_ptr<const CompiledStage>> stages;
+};
+
+// What the engine serves: an immutable snapshot shared by all worker threads. A deploy builds a
+// new one and posts it; requests in flight finish on the snapshot they started with.
+struct RuntimeConfig
+{
+    QHash<QString, std::shared_ptr<const CompiledApi>> apis; // key: API id, lower case
+    std::shared_ptr<const CompiledApi> api(const QString &id) const;
+};
+
+std::shared_ptr<const CompiledDeployment> compileDeployment(const model::Deployment &deployment,
+                                                            model::Diagnostics *diagnostics,
+                                                            const QString &path);
+std::shared_ptr<const RuntimeConfig> compile(const model::Project &project, model::Diagnostics *diagnostics);
+
+} // namespace gw::deploy

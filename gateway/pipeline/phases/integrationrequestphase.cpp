@@ -1,0 +1,193 @@
+#include "integrationrequestphase.h"
+
+#include "gateway/core/jsonutil.h"
+#include "gateway/pipeline/parametersource.h"
+
+#include <QRegularExpression>
+#include <QUrlQuery>
+
+namespace gw::pipeline {
+
+using model::IntegrationType;
+using model::PassthroughBehavior;
+
+QString mimeType(const QByteArray &contentType)
+{
+    QByteArray t = contentType;
+    if (const auto semi = t.indexOf(';'); semi >= 0)
+        t.truncate(semi);
+    t = t.trimmed().toLower();
+    return t.isEmpty() ? QStringLiteral("application/json") : QString::fromLatin1(t);
+}
+
+namespace {
+
+// Never forwarded from the client, even by proxies (reference §1.2).
+bool isDroppedRequestHeader(const QByteArray &name, bool proxy)
+{
+    static const char *dropped[] = {"connection", "content-length", "content-md5", "expect", "max-forwards",
+                                    "proxy-authenticate", "server", "te", "transfer-encoding", "trailer",
+                                    "upgrade", "www-authenticate", "keep-alive", "proxy-connection", "host"};
+    for (const char *d : dropped)
+        if (name.compare(d, Qt::CaseInsensitive) == 0)
+            return true;
+    if (proxy && (name.compare("content-encoding", Qt::CaseInsensitive) == 0 || name.compare("via", Qt::CaseInsensitive) == 0))
+        return true;
+    return false;
+}
+
+QString fillUri(const QString &uri, const QMap<QString, QByteArray> &pathValues, const RequestContext &ctx)
+{
+    static const QRegularExpression stageVar(QStringLiteral("\\$\\{stageVariables\\.([A-Za-z0-9_]+)\\}"));
+    static const QRegularExpression param(QStringLiteral("\\{([A-Za-z0-9_.-]+)\\+?\\}"));
+    QString out;
+    qsizetype last = 0;
+    auto it = stageVar.globalMatch(uri);
+    while (it.hasNext()) {
+        const auto m = it.next();
+        out += QStringView(uri).mid(last, m.capturedStart() - last);
+        out += ctx.stageVariables.value(m.captured(1));
+        last = m.capturedEnd();
+    }
+    out += QStringView(uri).mid(last);
+    QString filled;
+    last = 0;
+    it = param.globalMatch(out);
+    while (it.hasNext()) {
+        const auto m = it.next();
+        filled += QStringView(out).mid(last, m.capturedStart() - last);
+        const QString name = m.captured(1);
+        // A mapped integration.request.path value wins; otherwise the method's own path parameter
+        // of that name (convenient, and what most {proxy} setups mean).
+        if (pathValues.contains(name))
+            filled += QString::fromUtf8(pathValues.value(name));
+        else
+            filled += ctx.pathParameter(name);
+        last = m.capturedEnd();
+    }
+    filled += QStringView(out).mid(last);
+    return filled;
+}
+
+QString headerMap(const HeaderList &headers)
+{
+    QList<QPair<QString, QString>> entries;
+    for (const auto &h : headers)
+        entries.append({QString::fromLatin1(h.first), QString::fromUtf8(h.second)});
+    return gw::javaMapString(entries);
+}
+
+} // namespace
+
+PhaseResult IntegrationRequestPhase::onRequest(const std::shared_ptr<RequestContext> &ctx, const Resume &)
+{
+    const model::Integration &integration = *ctx->method->method.integration;
+    const QString phase = QLatin1String(name());
+    const bool proxy = integration.type == IntegrationType::HttpProxy || integration.type == IntegrationType::AwsProxy;
+    EndpointRequest &out = ctx->endpointRequest;
+    out.timeoutMs = integration.timeoutInMillis;
+    out.insecureSkipVerification = integration.tlsInsecureSkipVerification;
+    out.method = (integration.httpMethod.isEmpty() || integration.httpMethod == QLatin1String("ANY"))
+                     ? ctx->request.method
+                     : integration.httpMethod.toLatin1();
+
+    // Parameter mappings.
+    QMap<QString, QByteArray> pathValues;
+    QList<QPair<QString, QByteArray>> queryValues;
+    HeaderList mappedHeaders;
+    for (auto it = integration.requestParameters.begin(); it != integration.requestParameters.end(); ++it) {
+        const auto value = evaluateParameterSource(it.value(), *ctx);
+        if (!value)
+            continue;
+        const QString &target = it.key();
+        if (target.startsWith(QLatin1String("integration.request.path.")))
+            pathValues.insert(target.mid(25), *value);
+        else if (target.startsWith(QLatin1String("integration.request.querystring.")))
+            queryValues.append({target.mid(32), *value});
+        else if (target.startsWith(QLatin1String("integration.request.header.")))
+            mappedHeaders.set(target.mid(27).toLatin1(), *value);
+    }
+
+    // Body: template selection by Content-Type and the passthrough rules (reference §1.1).
+    if (!proxy) {
+        const QString contentType = mimeType(ctx->request.headers.value("content-type"));
+        const auto &templates = integration.requestTemplates;
+        auto tpl = templates.constFind(contentType);
+        if (tpl == templates.cend())
+            tpl = templates.constFind(QStringLiteral("$default"));
+        if (tpl != templates.cend()) {
+            const TemplateRenderResult rendered = renderTemplate(m_renderer, *tpl, *ctx, TemplateSide::Request);
+            if (!rendered.ok) {
+                ctx->fail({QStringLiteral("API_CONFIGURATION_ERROR"), QStringLiteral("Internal server error"), false,
+                           QStringLiteral("Execution failed due to configuration error: %1").arg(rendered.error)});
+                return PhaseResult::Respond;
+            }
+            out.body = rendered.output;
+        } else {
+            const bool noTemplates = templates.isEmpty();
+            const auto behaviour = integration.passthroughBehavior;
+            if (behaviour == PassthroughBehavior::Never || (behaviour == PassthroughBehavior::WhenNoTemplates && !noTemplates)) {
+                ctx->fail({QStringLiteral("UNSUPPORTED_MEDIA_TYPE"), QStringLiteral("Unsupported Media Type"), false,
+                           QStringLiteral("Request body does not match any template and passthrough behaviour is %1")
+                               .arg(model::toString(behaviour))});
+                return PhaseResult::Respond;
+            }
+            out.body = ctx->request.body;
+        }
+    } else {
+        out.body = ctx->request.body;
+    }
+
+    if (integration.type == IntegrationType::Mock)
+        return PhaseResult::Continue;
+
+    // URI and query string.
+    const QString uri = fillUri(integration.uri, pathValues, *ctx);
+    QUrl url(uri);
+    if (!url.isValid() || url.host().isEmpty()) {
+        ctx->fail({QStringLiteral("API_CONFIGURATION_ERROR"), QStringLiteral("Internal server error"), false,
+                   QStringLiteral("Execution failed due to configuration error: Invalid endpoint address")});
+        return PhaseResult::Respond;
+    }
+    QByteArray query = url.query(QUrl::FullyEncoded).toLatin1();
+    auto appendQuery = [&](const QByteArray &pair) {
+        if (!query.isEmpty())
+            query += '&';
+        query += pair;
+    };
+    if (proxy && !ctx->request.rawQuery().isEmpty())
+        appendQuery(ctx->request.rawQuery());
+    for (const auto &q : queryValues)
+        appendQuery(QUrl::toPercentEncoding(q.first) + '=' + QUrl::toPercentEncoding(QString::fromUtf8(q.second)));
+    url.setQuery(query.isEmpty() ? QString() : QString::fromLatin1(query), QUrl::StrictMode);
+    out.url = url;
+
+    // Headers: proxies forward the client's (minus hop-by-hop), HTTP forwards only mapped ones.
+    if (proxy) {
+        for (const auto &h : ctx->request.headers)
+            if (!isDroppedRequestHeader(h.first, true))
+                out.headers.append(h.first, h.second);
+        QByteArray forwarded = ctx->request.headers.value("x-forwarded-for");
+        const QByteArray peer = ctx->request.peerAddress.toString().toLatin1();
+        forwarded = forwarded.isEmpty() ? peer : forwarded + ", " + peer;
+        out.headers.set("X-Forwarded-For", forwarded);
+    } else if (!ctx->request.headers.value("content-type").isEmpty() && !out.body.isEmpty()) {
+        out.headers.set("Content-Type", ctx->request.headers.value("content-type"));
+    }
+    for (const auto &h : mappedHeaders)
+        out.headers.set(h.first, h.second);
+    if (!out.headers.contains("user-agent"))
+        out.headers.set("User-Agent", "AmazonAPIGateway_" + ctx->api->id.toLatin1());
+    if (!out.headers.contains("accept"))
+        out.headers.set("Accept", "application/json");
+    out.headers.set("X-Amzn-Apigateway-Api-Id", ctx->api->id.toLatin1());
+
+    ctx->log(phase, QStringLiteral("Endpoint request URI: %1").arg(out.url.toString(QUrl::FullyEncoded)));
+    if (ctx->trace.enabled()) {
+        ctx->log(phase, QStringLiteral("Endpoint request headers: %1").arg(headerMap(out.headers)));
+        ctx->log(phase, QStringLiteral("Endpoint request body after transformations: %1").arg(QString::fromUtf8(out.body)));
+    }
+    return PhaseResult::Continue;
+}
+
+} // namespace gw::pipeline

@@ -1,0 +1,123 @@
+#include "integrationresponsephase.h"
+
+#include "gateway/core/jsonutil.h"
+#include "gateway/pipeline/parametersource.h"
+
+namespace gw::pipeline {
+
+using model::IntegrationType;
+
+namespace {
+
+QString headerMap(const HeaderList &headers)
+{
+    QList<QPair<QString, QString>> entries;
+    for (const auto &h : headers)
+        entries.append({QString::fromLatin1(h.first), QString::fromUtf8(h.second)});
+    return gw::javaMapString(entries);
+}
+
+bool oneOf(const QByteArray &name, std::initializer_list<const char *> names)
+{
+    for (const char *n : names)
+        if (name.compare(n, Qt::CaseInsensitive) == 0)
+            return true;
+    return false;
+}
+
+} // namespace
+
+PhaseResult IntegrationResponsePhase::proxyResponse(RequestContext &ctx)
+{
+    const EndpointResult &in = ctx.endpointResult;
+    HttpResponse &out = ctx.response;
+    out.status = in.status;
+    for (const auto &h : in.headers) {
+        if (oneOf(h.first, {"transfer-encoding", "content-encoding", "via", "keep-alive", "proxy-connection", "trailer", "upgrade"}))
+            continue;
+        // API Gateway sets these itself and echoes the backend's under another name.
+        if (oneOf(h.first, {"connection", "content-length", "date", "server"}))
+            out.headers.append("x-amzn-Remapped-" + h.first, h.second);
+        else
+            out.headers.append(h.first, h.second);
+    }
+    out.body = in.body;
+    return PhaseResult::Continue;
+}
+
+PhaseResult IntegrationResponsePhase::onRequest(const std::shared_ptr<RequestContext> &ctx, const Resume &)
+{
+    const QString phase = QLatin1String(name());
+    const model::Integration &integration = *ctx->method->method.integration;
+    if (integration.type != IntegrationType::Mock) {
+        ctx->log(phase, QStringLiteral("Received response. Status: %1, Integration latency: %2 ms")
+                            .arg(ctx->endpointResult.status).arg(ctx->integrationLatencyMs));
+        if (ctx->trace.enabled()) {
+            ctx->log(phase, QStringLiteral("Endpoint response headers: %1").arg(headerMap(ctx->endpointResult.headers)));
+            ctx->log(phase, QStringLiteral("Endpoint response body before transformations: %1").arg(QString::fromUtf8(ctx->endpointResult.body)));
+        }
+    }
+    if (integration.type == IntegrationType::HttpProxy)
+        return proxyResponse(*ctx);
+
+    // Non-proxy: select by the status code (HTTP, MOCK; reference §1.4).
+    const QString selector = QString::number(ctx->endpointResult.status);
+    const deploy::CompiledIntegrationResponse *chosen = nullptr;
+    const deploy::CompiledIntegrationResponse *fallback = nullptr;
+    for (const auto &r : ctx->method->integrationResponses) {
+        if (r.isDefault) {
+            if (!fallback)
+                fallback = &r;
+        } else if (!chosen && r.pattern.match(selector).hasMatch()) {
+            chosen = &r;
+        }
+    }
+    if (!chosen)
+        chosen = fallback;
+    if (!chosen) {
+        ctx->fail({QStringLiteral("API_CONFIGURATION_ERROR"), QStringLiteral("Internal server error"), false,
+                   QStringLiteral("Execution failed due to configuration error: No match for output mapping and no default "
+                                  "output mapping configured. Endpoint Response Status Code: %1").arg(selector)});
+        return PhaseResult::Respond;
+    }
+    const model::IntegrationResponse &def = chosen->definition;
+    HttpResponse &out = ctx->response;
+    out.status = def.statusCode.toInt();
+    for (auto it = def.responseParameters.begin(); it != def.responseParameters.end(); ++it) {
+        if (!it.key().startsWith(QLatin1String("method.response.header.")))
+            continue;
+        if (const auto value = evaluateParameterSource(it.value(), *ctx))
+            out.headers.set(it.key().mid(23).toLatin1(), *value);
+    }
+    // Template by the first media type of Accept; else application/json; else the first one.
+    const auto &templates = def.responseTemplates;
+    QString key = QString::fromLatin1(ctx->request.headers.value("accept").split(',').value(0).split(';').value(0).trimmed().toLower());
+    auto tpl = templates.constFind(key);
+    if (tpl == templates.cend())
+        tpl = templates.constFind(QStringLiteral("application/json"));
+    if (tpl == templates.cend() && !templates.isEmpty())
+        tpl = templates.cbegin();
+    if (tpl != templates.cend()) {
+        const TemplateRenderResult rendered = renderTemplate(m_renderer, *tpl, *ctx, TemplateSide::Response);
+        if (!rendered.ok) {
+            ctx->fail({QStringLiteral("API_CONFIGURATION_ERROR"), QStringLiteral("Internal server error"), false,
+                       QStringLiteral("Execution failed due to configuration error: %1").arg(rendered.error)});
+            return PhaseResult::Respond;
+        }
+        out.body = rendered.output;
+        if (!out.headers.contains("content-type"))
+            out.headers.set("Content-Type", tpl.key() == QLatin1String("$default") ? QByteArray("application/json") : tpl.key().toLatin1());
+    } else {
+        out.body = ctx->endpointResult.body;
+        if (!out.headers.contains("content-type"))
+            out.headers.set("Content-Type", "application/json");
+    }
+    if (ctx->trace.enabled()) {
+        ctx->log(phase, QStringLiteral("Method response body after transformations: %1").arg(QString::fromUtf8(out.body)));
+        ctx->log(phase, QStringLiteral("Method response headers: %1").arg(headerMap(out.headers)));
+    }
+    ctx->log(phase, QStringLiteral("Successfully completed execution"));
+    return PhaseResult::Continue;
+}
+
+} // namespace gw::pipeline

@@ -1,0 +1,70 @@
+#include "pipeline.h"
+
+#include "gatewayresponses.h"
+
+#include <exception>
+
+namespace gw::pipeline {
+
+Pipeline::Pipeline(std::vector<std::unique_ptr<Phase>> phases) : m_phases(std::move(phases)) {}
+
+void Pipeline::run(const std::shared_ptr<RequestContext> &ctx) const
+{
+    ctx->phaseIndex = 0;
+    advance(ctx, PhaseResult::Continue);
+}
+
+void Pipeline::advance(const std::shared_ptr<RequestContext> &ctx, PhaseResult result) const
+{
+    while (result == PhaseResult::Continue && ctx->phaseIndex < int(m_phases.size())) {
+        const int index = ctx->phaseIndex++;
+        Phase *phase = m_phases[size_t(index)].get();
+        ctx->lastPhaseRun = index;
+        std::weak_ptr<RequestContext> weak = ctx;
+        Phase::Resume resume = [this, weak](PhaseResult r) {
+            if (auto c = weak.lock(); c && !c->finished)
+                advance(c, r);
+        };
+        try {
+            result = phase->onRequest(ctx, resume);
+        } catch (const std::exception &e) {
+            ctx->fail({QStringLiteral("DEFAULT_5XX"), QStringLiteral("Internal server error"), false,
+                       QStringLiteral("Execution failed due to an internal error in phase %1: %2")
+                           .arg(QLatin1String(phase->name()), QString::fromUtf8(e.what()))});
+            result = PhaseResult::Respond;
+        } catch (...) {
+            ctx->fail({QStringLiteral("DEFAULT_5XX"), QStringLiteral("Internal server error"), false,
+                       QStringLiteral("Execution failed due to an internal error in phase %1").arg(QLatin1String(phase->name()))});
+            result = PhaseResult::Respond;
+        }
+        if (result == PhaseResult::Suspend)
+            return;
+    }
+    finish(ctx);
+}
+
+void Pipeline::finish(const std::shared_ptr<RequestContext> &ctx) const
+{
+    if (ctx->finished)
+        return;
+    ctx->finished = true;
+    if (ctx->error)
+        applyGatewayResponse(*ctx);
+    for (int i = ctx->lastPhaseRun; i >= 0; --i) {
+        try {
+            m_phases[size_t(i)]->onResponse(*ctx);
+        } catch (...) {
+            // A failing response hook must not lose the response; the trace says what happened.
+            ctx->log(QLatin1String(m_phases[size_t(i)]->name()), QStringLiteral("response hook failed"));
+        }
+    }
+    ctx->response.headers.set("x-amzn-RequestId", ctx->requestId.toLatin1());
+    ctx->response.headers.set("x-amz-apigw-id", ctx->extendedRequestId.toLatin1());
+    ctx->log(QStringLiteral("response"), QStringLiteral("Method completed with status: %1").arg(ctx->response.status));
+    if (ctx->done) {
+        auto done = std::move(ctx->done);
+        done(ctx->response);
+    }
+}
+
+} // namespace gw::pipeline

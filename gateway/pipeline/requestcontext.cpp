@@ -1,0 +1,66 @@
+#include "requestcontext.h"
+
+#include <QLocale>
+
+namespace gw::pipeline {
+
+QString RequestContext::queryValue(const QString &name) const
+{
+    for (auto it = query.crbegin(); it != query.crend(); ++it)
+        if (it->first == name)
+            return it->second;
+    return {};
+}
+
+QString RequestContext::pathParameter(const QString &name) const
+{
+    for (const auto &p : pathParameters)
+        if (p.first == name)
+            return p.second;
+    return {};
+}
+
+QJsonObject RequestContext::contextObject() const
+{
+    QJsonObject identity{
+        {QStringLiteral("sourceIp"), request.peerAddress.toString()},
+        {QStringLiteral("userAgent"), QString::fromUtf8(request.headers.value("user-agent"))},
+        {QStringLiteral("accountId"), QJsonValue()},
+        {QStringLiteral("apiKey"), QJsonValue()},
+        {QStringLiteral("apiKeyId"), QJsonValue()},
+        {QStringLiteral("caller"), QJsonValue()},
+        {QStringLiteral("user"), QJsonValue()},
+        {QStringLiteral("userArn"), QJsonValue()},
+    };
+    const QString stageName = stage ? stage->name : QString();
+    QJsonObject ctx{
+        {QStringLiteral("accountId"), QStringLiteral("000000000000")},
+        {QStringLiteral("apiId"), api ? api->id : QString()},
+        {QStringLiteral("deploymentId"), deployment ? deployment->id : QString()},
+        {QStringLiteral("domainName"), domainName},
+        {QStringLiteral("domainPrefix"), domainName.section(QLatin1Char('.'), 0, 0)},
+        {QStringLiteral("extendedRequestId"), extendedRequestId},
+        {QStringLiteral("httpMethod"), httpMethod()},
+        {QStringLiteral("identity"), identity},
+        {QStringLiteral("path"), QString(QLatin1Char('/') + stageName + stagePath)},
+        {QStringLiteral("protocol"), QString::fromLatin1(request.protocol)},
+        {QStringLiteral("requestId"), requestId},
+        {QStringLiteral("requestTime"), QLocale::c().toString(requestTime.toUTC(), QStringLiteral("dd/MMM/yyyy:HH:mm:ss +0000"))},
+        {QStringLiteral("requestTimeEpoch"), double(requestTime.toMSecsSinceEpoch())},
+        {QStringLiteral("resourceId"), method ? method->resourceId : QString()},
+        {QStringLiteral("resourcePath"), resourcePath()},
+        {QStringLiteral("stage"), stageName},
+        {QStringLiteral("isCanaryRequest"), isCanaryRequest},
+        {QStringLiteral("requestOverride"), QJsonObject{{QStringLiteral("header"), QJsonObject()},
+                                                        {QStringLiteral("path"), QJsonObject()},
+                                                        {QStringLiteral("querystring"), QJsonObject()}}},
+        {QStringLiteral("responseOverride"), QJsonObject{{QStringLiteral("header"), QJsonObject()}}},
+    };
+    if (error) {
+        ctx.insert(QStringLiteral("error"), QJsonObject{{QStringLiteral("message"), error->message},
+                                                        {QStringLiteral("responseType"), error->responseType}});
+    }
+    return ctx;
+}
+
+} // namespace gw::pipeline

@@ -1,0 +1,81 @@
+#pragma once
+
+#include "endpoint.h"
+#include "trace.h"
+
+#include "gateway/core/httpmessage.h"
+#include "gateway/core/requesthandler.h"
+#include "gateway/deploy/runtimeconfig.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QJsonObject>
+
+#include <memory>
+#include <optional>
+
+namespace gw::pipeline {
+
+// A failure decided by a phase: the gateway-response type (MISSING_AUTHENTICATION_TOKEN, ...)
+// and the message that becomes $context.error.message. The single error path turns it into the
+// response from the API's gateway-response table.
+struct GatewayError
+{
+    QString responseType;
+    QString message;
+    bool messageIsNull = false;  // AUTHORIZER_CONFIGURATION_ERROR's body is {"message": null}
+    QString logLine;             // "Execution failed due to ..." for the trace
+};
+
+// All per-request state. Phases hold only immutable configuration; everything that changes
+// while a request runs lives here. Owned by a shared_ptr so async callbacks can hold a weak_ptr.
+struct RequestContext
+{
+    HttpRequest request;
+    ResponseCallback done;
+    QString requestId;
+    QString extendedRequestId;
+    QDateTime requestTime;
+    QElapsedTimer timer;
+    bool testInvoke = false;
+
+    std::shared_ptr<const deploy::RuntimeConfig> config;
+    std::shared_ptr<const deploy::CompiledApi> api;
+    std::shared_ptr<const deploy::CompiledStage> stage;
+    std::shared_ptr<const deploy::CompiledDeployment> deployment;
+    const deploy::CompiledResource *resource = nullptr;
+    const deploy::CompiledMethod *method = nullptr;
+    bool isCanaryRequest = false;
+    QString domainName;
+    QString stagePath;           // request path below the stage, raw, starting with '/'
+    QList<QPair<QString, QString>> pathParameters;
+    QList<QPair<QString, QString>> query;  // decoded, in order
+    QMap<QString, QString> stageVariables;
+
+    EndpointRequest endpointRequest;
+    EndpointResult endpointResult;
+    qint64 integrationLatencyMs = -1;
+    UpstreamTransport::Cancel cancelIntegration;
+
+    HttpResponse response;
+    std::optional<GatewayError> error;
+    Trace trace;
+
+    // Pipeline runner bookkeeping.
+    int phaseIndex = 0;
+    int lastPhaseRun = -1;
+    bool finished = false;
+
+    qint64 elapsedUs() const { return timer.nsecsElapsed() / 1000; }
+    void log(const QString &phase, const QString &text) { trace.add(elapsedUs(), phase, text); }
+    void fail(GatewayError e) { error = std::move(e); }
+
+    QString httpMethod() const { return QString::fromLatin1(request.method); }
+    QString resourcePath() const { return method ? method->resourcePath : QString(); }
+    QString queryValue(const QString &name) const;  // last value, as API Gateway keeps it
+    QString pathParameter(const QString &name) const;
+    // $context as API Gateway defines it (REST), for templates, mappings and logs.
+    QJsonObject contextObject() const;
+};
+
+} // namespace gw::pipeline

@@ -1,0 +1,75 @@
+#pragma once
+
+#include "requestprocessor.h"
+
+#include <QHostAddress>
+#include <QMutex>
+#include <QObject>
+#include <QTimer>
+
+#include <memory>
+#include <vector>
+
+class QThread;
+
+namespace gw::runtime {
+
+class Worker;
+
+struct EngineOptions
+{
+    QHostAddress host = QHostAddress::LocalHost; // loopback unless the user asks otherwise
+    quint16 port = 4510;                         // 0 picks a free port
+};
+
+// Owns the engine's worker thread, its listener and pipeline, and the deployed configuration.
+// The owner (GUI or CLI) talks to it only through this interface; nothing here blocks the
+// owner's thread on the network. Finished-request records arrive in batches (at most 10 a
+// second), never one signal per request.
+// Thread contract: create and call on the owner's thread.
+class Engine : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Engine(QObject *parent = nullptr);
+    ~Engine() override;
+
+    void start(const EngineOptions &options);
+    void stop();
+    bool isRunning() const { return m_running; }
+    QHostAddress host() const { return m_host; }
+    quint16 port() const { return m_port; }
+
+    // Serves `config` from now on; requests in flight finish on the snapshot they began with.
+    void deploy(std::shared_ptr<const deploy::RuntimeConfig> config);
+    std::shared_ptr<const deploy::RuntimeConfig> config() const { return m_config; }
+    quint64 droppedRecords() const;
+
+signals:
+    void started(const QHostAddress &host, quint16 port);
+    void startFailed(const QString &message);
+    void stopped();
+    void requestsFinished(const QList<gw::runtime::RequestRecord> &records);
+
+private:
+    void onWorkerListening(quint16 port, const QString &error);
+    void drainRecords();
+
+    QThread *m_thread = nullptr;
+    Worker *m_worker = nullptr;
+    bool m_running = false;
+    QHostAddress m_host;
+    quint16 m_port = 0;
+    std::shared_ptr<const deploy::RuntimeConfig> m_config;
+    QTimer m_drainTimer;
+
+    struct RecordQueue
+    {
+        QMutex mutex;
+        QList<RequestRecord> records;
+        quint64 dropped = 0;
+    };
+    std::shared_ptr<RecordQueue> m_records;
+};
+
+} // namespace gw::runtime

@@ -1,0 +1,94 @@
+#include "requestprocessor.h"
+
+#include "gateway/core/ids.h"
+#include "gateway/integrations/httpintegrator.h"
+#include "gateway/integrations/mockintegrator.h"
+#include "gateway/integrations/qnamtransport.h"
+#include "gateway/pipeline/phases/integratephase.h"
+#include "gateway/pipeline/phases/integrationrequestphase.h"
+#include "gateway/pipeline/phases/integrationresponsephase.h"
+#include "gateway/pipeline/phases/resolvephase.h"
+
+namespace gw::runtime {
+
+using namespace gw::pipeline;
+
+RequestProcessor::RequestProcessor(QObject *parent) : QObject(parent)
+{
+    auto upstream = std::make_unique<integrations::QnamTransport>();
+    pipeline::UpstreamTransport *transport = upstream.get();
+    m_upstream = std::move(upstream);
+
+    std::vector<std::unique_ptr<Phase>> phases;
+    phases.push_back(std::make_unique<ResolvePhase>());
+    phases.push_back(std::make_unique<IntegrationRequestPhase>());
+    auto integrate = std::make_unique<IntegratePhase>();
+    integrate->add(model::IntegrationType::Mock, std::make_unique<integrations::MockIntegrator>());
+    integrate->add(model::IntegrationType::Http, std::make_unique<integrations::HttpIntegrator>(transport));
+    integrate->add(model::IntegrationType::HttpProxy, std::make_unique<integrations::HttpIntegrator>(transport));
+    phases.push_back(std::move(integrate));
+    phases.push_back(std::make_unique<IntegrationResponsePhase>());
+    m_pipeline = std::make_unique<Pipeline>(std::move(phases));
+}
+
+RequestProcessor::~RequestProcessor() = default;
+
+std::shared_ptr<RequestContext> RequestProcessor::newContext(HttpRequest request)
+{
+    auto ctx = std::make_shared<RequestContext>();
+    ctx->timer.start();
+    ctx->request = std::move(request);
+    ctx->requestTime = QDateTime::currentDateTimeUtc();
+    ctx->requestId = gw::newRequestId();
+    ctx->extendedRequestId = gw::newExtendedRequestId();
+    ctx->config = m_config;
+    return ctx;
+}
+
+void RequestProcessor::handle(HttpRequest request, ResponseCallback done)
+{
+    auto ctx = newContext(std::move(request));
+    ctx->trace.setEnabled(false);
+    std::weak_ptr<RequestContext> weak = ctx;
+    ctx->done = [this, weak, done = std::move(done)](HttpResponse response) {
+        if (m_recordSink) {
+            if (auto c = weak.lock()) {
+                RequestRecord r;
+                r.requestId = c->requestId;
+                r.apiId = c->api ? c->api->id : QString();
+                r.stage = c->stage ? c->stage->name : QString();
+                r.method = c->httpMethod();
+                r.path = QString::fromUtf8(c->request.rawPath());
+                r.resourcePath = c->resourcePath();
+                r.status = response.status;
+                r.latencyUs = c->elapsedUs();
+                r.integrationLatencyMs = c->integrationLatencyMs;
+                r.responseBytes = response.body.size();
+                m_recordSink(r);
+            }
+        }
+        done(std::move(response));
+    };
+    m_pipeline->run(ctx);
+}
+
+void RequestProcessor::handleWithTrace(HttpRequest request, ContextCallback done)
+{
+    auto ctx = newContext(std::move(request));
+    ctx->testInvoke = true;
+    std::weak_ptr<RequestContext> weak = ctx;
+    // The context must live until the callback has read it: keep it in the callback's capture
+    // only weakly and let the pipeline's own reference carry it.
+    ctx->done = [weak, done = std::move(done)](HttpResponse) {
+        if (auto c = weak.lock())
+            done(*c);
+    };
+    m_pipeline->run(ctx);
+}
+
+RequestHandler RequestProcessor::handler()
+{
+    return [this](HttpRequest request, ResponseCallback done) { handle(std::move(request), std::move(done)); };
+}
+
+} // namespace gw::runtime

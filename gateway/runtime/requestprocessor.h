@@ -1,0 +1,63 @@
+#pragma once
+
+#include "gateway/core/requesthandler.h"
+#include "gateway/deploy/runtimeconfig.h"
+#include "gateway/pipeline/endpoint.h"
+#include "gateway/pipeline/pipeline.h"
+#include "gateway/pipeline/templaterenderer.h"
+
+#include <QObject>
+
+#include <functional>
+#include <memory>
+
+namespace gw::runtime {
+
+// Summary of one finished request, for logs, metrics and the live view.
+struct RequestRecord
+{
+    QString requestId;
+    QString apiId;
+    QString stage;
+    QString method;
+    QString path;
+    QString resourcePath;
+    int status = 0;
+    qint64 latencyUs = 0;
+    qint64 integrationLatencyMs = -1;
+    qint64 responseBytes = 0;
+};
+
+// The engine for one thread: the pipeline, its integrators and upstream client, and the current
+// configuration snapshot. Requests run on the thread that owns it; it never blocks.
+// Thread contract: create, configure and call on one thread (its worker's, or the CLI's for
+// test-invoke).
+class RequestProcessor : public QObject
+{
+    Q_OBJECT
+public:
+    explicit RequestProcessor(QObject *parent = nullptr);
+    ~RequestProcessor() override;
+
+    void setConfig(std::shared_ptr<const deploy::RuntimeConfig> config) { m_config = std::move(config); }
+    std::shared_ptr<const deploy::RuntimeConfig> config() const { return m_config; }
+
+    // Runs one request through the pipeline; `done` gets the response (maybe later).
+    void handle(HttpRequest request, ResponseCallback done);
+    // The same, for test-invoke: also hands back the finished context with its trace.
+    using ContextCallback = std::function<void(const pipeline::RequestContext &)>;
+    void handleWithTrace(HttpRequest request, ContextCallback done);
+
+    RequestHandler handler();
+    void setRecordSink(std::function<void(const RequestRecord &)> sink) { m_recordSink = std::move(sink); }
+
+private:
+    std::shared_ptr<pipeline::RequestContext> newContext(HttpRequest request);
+
+    std::shared_ptr<const deploy::RuntimeConfig> m_config;
+    std::unique_ptr<pipeline::UpstreamTransport> m_upstream;
+    std::unique_ptr<pipeline::Pipeline> m_pipeline;
+    std::function<void(const RequestRecord &)> m_recordSink;
+};
+
+} // namespace gw::runtime

@@ -1,0 +1,39 @@
+#include "worker.h"
+
+#include "qthttptransport.h"
+
+#include <QTcpServer>
+
+namespace gw::runtime {
+
+Worker::Worker(std::function<void(const RequestRecord &)> recordSink) : m_recordSink(std::move(recordSink)) {}
+
+void Worker::listen(const QHostAddress &host, quint16 port)
+{
+    m_processor = new RequestProcessor(this);
+    m_processor->setRecordSink(m_recordSink);
+    m_transport = new QtHttpTransport(m_processor->handler(), this);
+    auto *server = new QTcpServer(m_transport);
+    if (!server->listen(host, port)) {
+        emit listening(0, QStringLiteral("cannot listen on %1:%2: %3").arg(host.toString()).arg(port).arg(server->errorString()));
+        return;
+    }
+    m_transport->bind(server);
+    emit listening(server->serverPort(), QString());
+}
+
+void Worker::setConfig(std::shared_ptr<const gw::deploy::RuntimeConfig> config)
+{
+    if (m_processor)
+        m_processor->setConfig(std::move(config));
+}
+
+void Worker::shutdown()
+{
+    delete m_transport;
+    m_transport = nullptr;
+    delete m_processor;
+    m_processor = nullptr;
+}
+
+} // namespace gw::runtime

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "requestprocessor.h"
+
+#include <QHostAddress>
+#include <QObject>
+
+namespace gw::runtime {
+
+class QtHttpTransport;
+
+// One engine thread: a listener and the request processor behind it.
+// Thread contract: lives on its worker thread; all slots run there.
+class Worker : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Worker(std::function<void(const RequestRecord &)> recordSink);
+
+public:
+    void listen(const QHostAddress &host, quint16 port);
+    void setConfig(std::shared_ptr<const gw::deploy::RuntimeConfig> config);
+    void shutdown();
+
+signals:
+    void listening(quint16 port, const QString &error);
+
+private:
+    RequestProcessor *m_processor = nullptr;
+    QtHttpTransport *m_transport = nullptr;
+    std::function<void(const RequestRecord &)> m_recordSink;
+};
+
+} // namespace gw::runtime
