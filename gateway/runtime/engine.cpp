@@ -46,7 +46,7 @@ void Engine::start(const EngineOptions &options)
     m_thread->start();
     if (m_config)
         QMetaObject::invokeMethod(m_worker, [w = m_worker, c = m_config]() { w->setConfig(c); }, Qt::QueuedConnection);
-    QMetaObject::invokeMethod(m_worker, [w = m_worker, options]() { w->listen(options.host, options.port); },
+    QMetaObject::invokeMethod(m_worker, [w = m_worker, options]() { w->listen(options.host, options.port, options.captureDetails); },
                               Qt::QueuedConnection);
 }
 

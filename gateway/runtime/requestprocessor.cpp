@@ -48,7 +48,7 @@ std::shared_ptr<RequestContext> RequestProcessor::newContext(HttpRequest request
 void RequestProcessor::handle(HttpRequest request, ResponseCallback done)
 {
     auto ctx = newContext(std::move(request));
-    ctx->trace.setEnabled(false);
+    ctx->trace.setEnabled(m_captureDetails);
     std::weak_ptr<RequestContext> weak = ctx;
     ctx->done = [this, weak, done = std::move(done)](HttpResponse response) {
         if (m_recordSink) {
@@ -64,6 +64,15 @@ void RequestProcessor::handle(HttpRequest request, ResponseCallback done)
                 r.latencyUs = c->elapsedUs();
                 r.integrationLatencyMs = c->integrationLatencyMs;
                 r.responseBytes = response.body.size();
+                r.time = c->requestTime;
+                r.isCanaryRequest = c->isCanaryRequest;
+                if (m_captureDetails) {
+                    r.request = c->request;
+                    r.request.body.truncate(RequestRecord::kMaxCapturedBody);
+                    r.response = response;
+                    r.response.body.truncate(RequestRecord::kMaxCapturedBody);
+                    r.trace = c->trace.lines();
+                }
                 m_recordSink(r);
             }
         }

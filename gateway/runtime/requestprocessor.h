@@ -26,6 +26,14 @@ struct RequestRecord
     qint64 latencyUs = 0;
     qint64 integrationLatencyMs = -1;
     qint64 responseBytes = 0;
+    QDateTime time;
+    bool isCanaryRequest = false;
+    // Filled only when the processor captures details (the desktop app's live log): the request
+    // and response with bodies cut at kMaxCapturedBody, and the execution trace.
+    HttpRequest request;
+    HttpResponse response;
+    QList<pipeline::TraceLine> trace;
+    static constexpr qsizetype kMaxCapturedBody = 64 * 1024;
 };
 
 // The engine for one thread: the pipeline, its integrators and upstream client, and the current
@@ -50,6 +58,8 @@ public:
 
     RequestHandler handler();
     void setRecordSink(std::function<void(const RequestRecord &)> sink) { m_recordSink = std::move(sink); }
+    // Capture request, response and trace into every record (costs time on each request).
+    void setCaptureDetails(bool capture) { m_captureDetails = capture; }
 
 private:
     std::shared_ptr<pipeline::RequestContext> newContext(HttpRequest request);
@@ -58,6 +68,7 @@ private:
     std::unique_ptr<pipeline::UpstreamTransport> m_upstream;
     std::unique_ptr<pipeline::Pipeline> m_pipeline;
     std::function<void(const RequestRecord &)> m_recordSink;
+    bool m_captureDetails = false;
 };
 
 } // namespace gw::runtime

@@ -8,10 +8,11 @@ namespace gw::runtime {
 
 Worker::Worker(std::function<void(const RequestRecord &)> recordSink) : m_recordSink(std::move(recordSink)) {}
 
-void Worker::listen(const QHostAddress &host, quint16 port)
+void Worker::listen(const QHostAddress &host, quint16 port, bool captureDetails)
 {
     m_processor = new RequestProcessor(this);
     m_processor->setRecordSink(m_recordSink);
+    m_processor->setCaptureDetails(captureDetails);
     m_transport = new QtHttpTransport(m_processor->handler(), this);
     auto *server = new QTcpServer(m_transport);
     if (!server->listen(host, port)) {

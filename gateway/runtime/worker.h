@@ -18,7 +18,7 @@ public:
     explicit Worker(std::function<void(const RequestRecord &)> recordSink);
 
 public:
-    void listen(const QHostAddress &host, quint16 port);
+    void listen(const QHostAddress &host, quint16 port, bool captureDetails);
     void setConfig(std::shared_ptr<const gw::deploy::RuntimeConfig> config);
     void shutdown();
 
