@@ -385,7 +385,7 @@ QJsonObject toJson(const Api &api)
         QJsonObject dj;
         dj.insert(QLatin1String("id"), d.id);
         putIf(dj, "description", d.description);
-        dj.insert(QLatin1String("createdDate"), d.createdDate.toUTC().toString(Qt::ISODate));
+        dj.insert(QLatin1String("createdDate"), d.createdDate.toUTC().toString(Qt::ISODateWithMs));
         dj.insert(QLatin1String("api"), toJson(d.api));
         deployments.append(dj);
     }
@@ -454,6 +454,9 @@ ApiDefinition definitionFromJson(const QJsonObject &json, const QString &path, D
         }
         def.resources.append(r);
     }
+    // Canonical order, the same as saving writes, so that load(save(x)) == x.
+    std::stable_sort(def.resources.begin(), def.resources.end(),
+                     [](const Resource &a, const Resource &b) { return a.path < b.path; });
     const QJsonArray models = in.array("models");
     for (qsizetype k = 0; k < models.size(); ++k) {
         ApiModel m;
@@ -520,7 +523,7 @@ Api apiFromJson(const QJsonObject &json, const QString &path, Diagnostics *d)
         din.read("description", dep.description);
         QString created;
         din.read("createdDate", created);
-        dep.createdDate = QDateTime::fromString(created, Qt::ISODate);
+        dep.createdDate = QDateTime::fromString(created, Qt::ISODateWithMs);
         dep.api = definitionFromJson(din.object("api"), din.childPath("api"), d);
         api.deployments.append(dep);
     }
