@@ -1,0 +1,178 @@
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+
+// The CLI verbs run as processes, as a script or CI would run them.
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+    QString m_cli;
+    QString m_sample = QStringLiteral(GW_SOURCE_DIR "/resources/samples/petstore.gwproj");
+
+    struct Run
+    {
+        int exitCode = -1;
+        QByteArray out;
+        QByteArray err;
+    };
+    Run run(const QStringList &args)
+    {
+        QProcess p;
+        p.start(m_cli, args);
+        p.waitForFinished(30000);
+        return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
+    }
+    static quint16 freePort()
+    {
+        QTcpServer probe;
+        probe.listen(QHostAddress::LocalHost, 0);
+        return probe.serverPort();
+    }
+    static QByteArray curl(const QString &url)
+    {
+        QProcess p;
+        p.start(QStringLiteral("curl"), {QStringLiteral("-s"), QStringLiteral("-w"), QStringLiteral("\n%{http_code}"), url});
+        p.waitForFinished(15000);
+        return p.readAllStandardOutput();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_cli = qEnvironmentVariable("GW_CLI", QStringLiteral(GW_BINARY_DIR "/app/cli/gatewright-cli"));
+        QVERIFY2(QFile::exists(m_cli), qPrintable(m_cli));
+        QVERIFY2(!QStandardPaths::findExecutable(QStringLiteral("curl")).isEmpty(), "curl is needed (packaging/deps.sh --test installs it)");
+    }
+
+    void checkAcceptsTheSample()
+    {
+        const Run r = run({QStringLiteral("check"), m_sample});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains(": ok"));
+    }
+
+    void checkReportsEveryProblemWithItsPath()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("bad.gwproj"));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"({"schemaVersion":1,"apis":[{"id":"a1","name":"","design":{"resources":[
+            {"id":"r","path":"/","methods":{"GET":{"integration":{"type":"HTTP","timeoutInMillis":10}}}},
+            {"id":"g","path":"/{p+}/child"}]}}]})");
+        f.close();
+        const Run r = run({QStringLiteral("check"), file});
+        QCOMPARE(r.exitCode, 1);
+        const QString err = QString::fromUtf8(r.err);
+        QVERIFY2(err.contains(file + QStringLiteral(":apis[0].name: API name is empty")), qPrintable(err));
+        QVERIFY2(err.contains(file + QStringLiteral(":apis[0].design.resources[0].methods.GET.integration.uri: integration URI is empty")), qPrintable(err));
+        QVERIFY2(err.contains(file + QStringLiteral(":apis[0].design.resources[0].methods.GET.integration.timeoutInMillis:")), qPrintable(err));
+        QVERIFY2(err.contains(QStringLiteral("greedy path variable")), qPrintable(err));
+    }
+
+    void checkRejectsACorruptFile()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("corrupt.gwproj"));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("{\n \"apis\": [\n");
+        f.close();
+        const Run r = run({QStringLiteral("check"), file});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.startsWith(QByteArray(file.toUtf8() + ": not a valid project file")), r.err.constData());
+        QVERIFY(r.err.contains("line 3"));
+    }
+
+    void testInvokePrintsResponseAndTrace()
+    {
+        const Run r = run({QStringLiteral("test-invoke"), m_sample, QStringLiteral("--stage"), QStringLiteral("dev"),
+                           QStringLiteral("--method"), QStringLiteral("GET"), QStringLiteral("--path"), QStringLiteral("/pets/1?x=1"),
+                           QStringLiteral("--header"), QStringLiteral("X-Test: yes")});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject json = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(json.value(QStringLiteral("status")).toInt(), 200);
+        QCOMPARE(json.value(QStringLiteral("body")).toString(), QStringLiteral("{\"id\": 1, \"type\": \"dog\", \"price\": 249.99}"));
+        const QString log = json.value(QStringLiteral("log")).toString();
+        QVERIFY2(log.contains(QLatin1String("HTTP Method: GET, Resource Path: /pets/{petId}")), qPrintable(log));
+        QVERIFY(log.contains(QLatin1String("Method request path: {petId=1}")));
+        QVERIFY(log.contains(QLatin1String("Method request query string: {x=1}")));
+        QVERIFY(log.contains(QLatin1String("X-Test=yes")));
+        QVERIFY(log.contains(QLatin1String("Method completed with status: 200")));
+        QVERIFY(json.value(QStringLiteral("trace")).toArray().size() >= 5);
+    }
+
+    void testInvokeOfAnUnknownRouteGives403()
+    {
+        const Run r = run({QStringLiteral("test-invoke"), m_sample, QStringLiteral("--stage"), QStringLiteral("dev"),
+                           QStringLiteral("--path"), QStringLiteral("/nope")});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject json = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(json.value(QStringLiteral("status")).toInt(), 403);
+        QCOMPARE(json.value(QStringLiteral("body")).toString(), QStringLiteral("{\"message\":\"Missing Authentication Token\"}"));
+    }
+
+    void serveAnswersCurlAndStopsOnSigterm()
+    {
+        // The sample's HTTP_PROXY route proxies to the gateway itself; point it at our port.
+        const quint16 port = freePort();
+        QTemporaryDir dir;
+        QFile in(m_sample);
+        QVERIFY(in.open(QIODevice::ReadOnly));
+        QByteArray text = in.readAll();
+        text.replace("127.0.0.1:4510", QByteArray("127.0.0.1:" + QByteArray::number(port)));
+        const QString project = dir.filePath(QStringLiteral("petstore.gwproj"));
+        QFile out(project);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(text);
+        out.close();
+
+        QProcess serve;
+        serve.start(m_cli, {QStringLiteral("serve"), project, QStringLiteral("--port"), QString::number(port)});
+        QVERIFY(serve.waitForReadyRead(10000));
+        QTRY_VERIFY(serve.canReadLine());
+        const QByteArray first = serve.readLine();
+        QCOMPARE(first, "listening on http://127.0.0.1:" + QByteArray::number(port) + "\n");
+        QTRY_VERIFY(serve.canReadLine());
+        QVERIFY(serve.readLine().contains(QByteArray("http://petstore.execute-api.localhost:" + QByteArray::number(port) + "/dev/")));
+
+        // curl resolves *.localhost to loopback, as browsers do.
+        QCOMPARE(curl(QStringLiteral("http://petstore.execute-api.localhost:%1/dev/ping").arg(port)), QByteArray("{\"status\":\"ok\"}\n200"));
+        QCOMPARE(curl(QStringLiteral("http://127.0.0.1:%1/restapis/petstore/dev/_user_request_/nope").arg(port)),
+                 QByteArray("{\"message\":\"Missing Authentication Token\"}\n403"));
+        QCOMPARE(curl(QStringLiteral("http://petstore.execute-api.localhost:%1/dev/shop/pets/1").arg(port)),
+                 QByteArray("{\"id\": 1, \"type\": \"dog\", \"price\": 249.99}\n200"));
+
+        serve.terminate(); // SIGTERM
+        QVERIFY(serve.waitForFinished(10000));
+        QCOMPARE(serve.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(serve.exitCode(), 0);
+    }
+
+    void serveRefusesABusyPort()
+    {
+        QTcpServer busy;
+        QVERIFY(busy.listen(QHostAddress::LocalHost, 0));
+        const Run r = run({QStringLiteral("serve"), m_sample, QStringLiteral("--port"), QString::number(busy.serverPort())});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QByteArray("cannot listen on 127.0.0.1:" + QByteArray::number(busy.serverPort()))), r.err.constData());
+    }
+
+    void unknownCommandIsAnError()
+    {
+        const Run r = run({QStringLiteral("frobnicate")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains("unknown command"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
