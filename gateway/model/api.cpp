@@ -74,6 +74,14 @@ Api *Project::api(const QString &id)
     return nullptr;
 }
 
+const Function *Project::function(const QString &name) const
+{
+    for (const auto &f : functions)
+        if (f.name == name)
+            return &f;
+    return nullptr;
+}
+
 QString toString(ApiType type)
 {
     switch (type) {

@@ -192,6 +192,31 @@ Diagnostics check(const Project &project)
     Diagnostics out;
     if (project.server.port < 0 || project.server.port > 65535)
         error(out, QStringLiteral("server.port"), QStringLiteral("port must be between 0 and 65535"));
+    QSet<QString> functionNames;
+    for (qsizetype f = 0; f < project.functions.size(); ++f) {
+        const Function &fn = project.functions[f];
+        const QString fpath = QStringLiteral("functions[%1]").arg(f);
+        static const QRegularExpression nameRe(QStringLiteral("^[A-Za-z0-9_-]{1,64}$"));
+        if (!nameRe.match(fn.name).hasMatch())
+            error(out, fpath + QStringLiteral(".name"), QStringLiteral("function names are 1 to 64 letters, digits, '-' or '_'"));
+        else if (functionNames.contains(fn.name))
+            error(out, fpath + QStringLiteral(".name"), QStringLiteral("function %1 is defined twice").arg(fn.name));
+        functionNames.insert(fn.name);
+        if (fn.runtime == QLatin1String("javascript")) {
+            if (fn.code.trimmed().isEmpty())
+                error(out, fpath + QStringLiteral(".code"), QStringLiteral("the function has no code; set exports.handler"));
+        } else if (fn.runtime == QLatin1String("endpoint")) {
+            const QUrl url(fn.endpointUrl);
+            if (!url.isValid() || url.host().isEmpty() || !url.scheme().startsWith(QLatin1String("http")))
+                error(out, fpath + QStringLiteral(".endpointUrl"), QStringLiteral("an endpoint function needs an http:// or https:// URL"));
+        } else {
+            error(out, fpath + QStringLiteral(".runtime"), QStringLiteral("unknown runtime '%1' (expected javascript or endpoint)").arg(fn.runtime));
+        }
+        if (fn.timeoutSeconds < 1 || fn.timeoutSeconds > 900)
+            error(out, fpath + QStringLiteral(".timeoutSeconds"), QStringLiteral("timeout must be between 1 and 900 seconds"));
+        if (fn.memoryMb < 128 || fn.memoryMb > 10240)
+            error(out, fpath + QStringLiteral(".memoryMb"), QStringLiteral("memory must be between 128 and 10240 MB"));
+    }
     QSet<QString> apiIds;
     for (qsizetype a = 0; a < project.apis.size(); ++a) {
         const Api &api = project.apis[a];

@@ -404,6 +404,29 @@ QJsonObject toJson(const Project &p)
     for (const auto &a : p.apis)
         apis.append(toJson(a));
     o.insert(QLatin1String("apis"), apis);
+    if (!p.functions.isEmpty()) {
+        QJsonArray functions;
+        for (const auto &f : p.functions) {
+            QJsonObject fo;
+            fo.insert(QLatin1String("name"), f.name);
+            fo.insert(QLatin1String("runtime"), f.runtime);
+            putIf(fo, "code", f.code);
+            putIf(fo, "endpointUrl", f.endpointUrl);
+            fo.insert(QLatin1String("timeoutSeconds"), f.timeoutSeconds);
+            fo.insert(QLatin1String("memoryMb"), f.memoryMb);
+            putMapIf(fo, "environment", f.environment);
+            functions.append(fo);
+        }
+        o.insert(QLatin1String("functions"), functions);
+    }
+    if (!(p.aws == AwsSettings{})) {
+        QJsonObject ao;
+        putIf(ao, "profile", p.aws.profile);
+        ao.insert(QLatin1String("region"), p.aws.region);
+        putIf(ao, "defaultEndpoint", p.aws.defaultEndpoint);
+        putMapIf(ao, "endpoints", p.aws.endpoints);
+        o.insert(QLatin1String("aws"), ao);
+    }
     for (auto it = p.extensions.begin(); it != p.extensions.end(); ++it)
         o.insert(it.key(), it.value());
     return o;
@@ -546,8 +569,29 @@ Project projectFromJson(const QJsonObject &json, Diagnostics *d)
         }
         p.apis.append(apiFromJson(apis[k].toObject(), in.childPath("apis", k), d));
     }
+    const QJsonArray functions = in.array("functions");
+    for (qsizetype k = 0; k < functions.size(); ++k) {
+        Function f;
+        JsonReader fin(functions[k].toObject(), in.childPath("functions", k), d);
+        fin.read("name", f.name);
+        fin.read("runtime", f.runtime);
+        fin.read("code", f.code);
+        fin.read("endpointUrl", f.endpointUrl);
+        fin.read("timeoutSeconds", f.timeoutSeconds);
+        fin.read("memoryMb", f.memoryMb);
+        fin.read("environment", f.environment);
+        p.functions.append(f);
+    }
+    if (in.has("aws")) {
+        JsonReader ain(in.object("aws"), in.childPath("aws"), d);
+        ain.read("profile", p.aws.profile);
+        ain.read("region", p.aws.region);
+        ain.read("defaultEndpoint", p.aws.defaultEndpoint);
+        ain.read("endpoints", p.aws.endpoints);
+    }
     static const QStringList known = {QStringLiteral("schemaVersion"), QStringLiteral("name"),
-                                      QStringLiteral("server"), QStringLiteral("apis")};
+                                      QStringLiteral("server"), QStringLiteral("apis"),
+                                      QStringLiteral("functions"), QStringLiteral("aws")};
     for (auto it = json.begin(); it != json.end(); ++it)
         if (!known.contains(it.key()))
             p.extensions.insert(it.key(), it.value());

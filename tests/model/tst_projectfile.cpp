@@ -41,6 +41,13 @@ private slots:
         setting.throttlingBurstLimit = 10;
         setting.cachingEnabled = true;
         api.stage(QStringLiteral("prod"))->methodSettings.insert(QStringLiteral("*/*"), setting);
+        Function fn;
+        fn.name = QStringLiteral("hello");
+        fn.code = QStringLiteral("exports.handler = async () => ({statusCode: 200});");
+        fn.environment.insert(QStringLiteral("GREETING"), QStringLiteral("hi"));
+        r.project.functions.append(fn);
+        r.project.aws.profile = QStringLiteral("local");
+        r.project.aws.endpoints.insert(QStringLiteral("dynamodb"), QStringLiteral("http://127.0.0.1:8000"));
         r.project.extensions.insert(QStringLiteral("usagePlans"), QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("p")}}});
         QTemporaryDir dir;
         const QString file = dir.filePath(QStringLiteral("p.gwproj"));
