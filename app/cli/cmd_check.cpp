@@ -1,6 +1,7 @@
 #include "command.h"
 #include "projectloader.h"
 
+#include "gateway/deploy/runtimeconfig.h"
 #include "gateway/model/check.h"
 #include "gateway/model/projectfile.h"
 
@@ -16,8 +17,15 @@ static int runCheck(const QStringList &arguments)
     const QString file = args.first();
     const model::LoadResult loaded = model::loadProject(file);
     model::Diagnostics all = loaded.diagnostics;
-    if (loaded.ok)
+    if (loaded.ok) {
         all += model::check(loaded.project);
+        // Compiling finds what only parsing can: templates, access-log formats, patterns.
+        model::Diagnostics compiled;
+        deploy::compile(loaded.project, &compiled);
+        for (const auto &d : compiled)
+            if (!all.contains(d))
+                all.append(d);
+    }
     for (const auto &d : all)
         (d.severity == model::Diagnostic::Severity::Error ? err() : out()) << d.toString(file) << '\n';
     const bool failed = !loaded.ok || model::hasErrors(all);

@@ -4,6 +4,7 @@
 
 #include "gateway/deploy/runtimeconfig.h"
 #include "gateway/model/check.h"
+#include "gateway/runtime/adminserver.h"
 #include "gateway/runtime/engine.h"
 #include "gateway/runtime/invokeurls.h"
 
@@ -16,8 +17,9 @@ static int runServe(const QStringList &arguments)
     QStringList args = arguments;
     const QString hostArg = takeOption(args, QStringLiteral("--host"));
     const QString portArg = takeOption(args, QStringLiteral("--port"));
+    const QString adminPortArg = takeOption(args, QStringLiteral("--admin-port"));
     if (args.size() != 1 || args.first().startsWith(QLatin1String("--"))) {
-        err() << "usage: gatewright-cli serve PROJECT [--host ADDR] [--port N]\n";
+        err() << "usage: gatewright-cli serve PROJECT [--host ADDR] [--port N] [--admin-port N]\n";
         return 2;
     }
     const QString file = args.first();
@@ -48,6 +50,19 @@ static int runServe(const QStringList &arguments)
 
     runtime::Engine engine;
     engine.deploy(config);
+    runtime::AdminServer admin(&engine);
+    if (!adminPortArg.isEmpty()) {
+        bool okPort = false;
+        const int adminPort = adminPortArg.toInt(&okPort);
+        QString error;
+        const quint16 bound = okPort && adminPort >= 0 && adminPort <= 65535
+                                  ? admin.listen(options.host, quint16(adminPort), &error) : 0;
+        if (!bound) {
+            err() << "gatewright-cli: " << (error.isEmpty() ? QStringLiteral("--admin-port must be a number from 0 to 65535") : error) << '\n';
+            return 2;
+        }
+        out() << "metrics on " << runtime::baseUrl(options.host, bound) << "/metrics\n";
+    }
     int exitCode = 0;
     QObject::connect(&engine, &runtime::Engine::startFailed, [&](const QString &message) {
         err() << "gatewright-cli: " << message << '\n';
@@ -75,6 +90,6 @@ static int runServe(const QStringList &arguments)
     return rc;
 }
 
-static CommandRegistration registration({"serve", "serve PROJECT [--host ADDR] [--port N]  serve the project's stages (127.0.0.1:4510 by default; --port 0 picks one)", &runServe});
+static CommandRegistration registration({"serve", "serve PROJECT [--host ADDR] [--port N] [--admin-port N]  serve the project's stages (127.0.0.1:4510 by default; --port 0 picks one)", &runServe});
 
 } // namespace gw::cli

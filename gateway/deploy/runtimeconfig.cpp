@@ -1,5 +1,7 @@
 #include "runtimeconfig.h"
 
+#include <QDir>
+
 namespace gw::deploy {
 
 const CompiledMethod *CompiledResource::method(const QString &verb) const
@@ -60,7 +62,8 @@ std::shared_ptr<const CompiledDeployment> compileDeployment(const model::Deploym
     return out;
 }
 
-std::shared_ptr<const RuntimeConfig> compile(const model::Project &project, model::Diagnostics *diagnostics)
+std::shared_ptr<const RuntimeConfig> compile(const model::Project &project, model::Diagnostics *diagnostics,
+                                             const QString &projectDir)
 {
     auto config = std::make_shared<RuntimeConfig>();
     for (qsizetype a = 0; a < project.apis.size(); ++a) {
@@ -86,8 +89,22 @@ std::shared_ptr<const RuntimeConfig> compile(const model::Project &project, mode
             }
             return nullptr;
         };
-        for (const model::Stage &s : api.stages) {
+        for (qsizetype si = 0; si < api.stages.size(); ++si) {
+            const model::Stage &s = api.stages[si];
             auto cs = std::make_shared<CompiledStage>();
+            if (!s.accessLogFormat.isEmpty()) {
+                auto parsed = observe::AccessLogFormat::parse(s.accessLogFormat);
+                if (!parsed.ok) {
+                    if (diagnostics)
+                        diagnostics->append({model::Diagnostic::Severity::Error,
+                                             QStringLiteral("apis[%1].stages[%2].accessLogFormat").arg(a).arg(si),
+                                             QStringLiteral("invalid access-log format: %1").arg(parsed.error)});
+                } else if (!s.accessLogDestination.isEmpty()) {
+                    cs->accessLogFormat = std::make_shared<const observe::AccessLogFormat>(parsed.format);
+                    cs->accessLogPath = QDir::cleanPath(QDir(projectDir.isEmpty() ? QDir::currentPath() : projectDir)
+                                                            .absoluteFilePath(s.accessLogDestination));
+                }
+            }
             cs->name = s.name;
             cs->settings = s;
             cs->variables = s.variables;

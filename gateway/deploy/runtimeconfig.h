@@ -3,6 +3,7 @@
 #include "router.h"
 
 #include "gateway/model/diagnostic.h"
+#include "gateway/observe/accesslogformat.h"
 #include "gateway/model/project.h"
 
 #include <QHash>
@@ -63,6 +64,9 @@ struct CompiledStage
     QMap<QString, QString> variables;
     std::shared_ptr<const CompiledDeployment> deployment; // null: the stage has no deployment
     std::optional<CompiledCanary> canary;
+    // Access logging: on when both are set. The path is absolute (resolved at compile time).
+    std::shared_ptr<const observe::AccessLogFormat> accessLogFormat;
+    QString accessLogPath;
 };
 
 struct CompiledApi
@@ -85,6 +89,8 @@ struct RuntimeConfig
 std::shared_ptr<const CompiledDeployment> compileDeployment(const model::Deployment &deployment,
                                                             model::Diagnostics *diagnostics,
                                                             const QString &path);
-std::shared_ptr<const RuntimeConfig> compile(const model::Project &project, model::Diagnostics *diagnostics);
+// `projectDir` anchors relative paths in the project (access-log destinations).
+std::shared_ptr<const RuntimeConfig> compile(const model::Project &project, model::Diagnostics *diagnostics,
+                                             const QString &projectDir = {});
 
 } // namespace gw::deploy

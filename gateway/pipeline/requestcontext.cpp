@@ -1,8 +1,28 @@
 #include "requestcontext.h"
 
+#include "gateway/core/jsonutil.h"
+#include "gateway/observe/secretmask.h"
+
 #include <QLocale>
 
 namespace gw::pipeline {
+
+QString RequestContext::traceHeaders(const HeaderList &headers) const
+{
+    QList<QPair<QString, QString>> entries;
+    for (const auto &h : headers) {
+        const QByteArray value = observe::isSecretHeader(h.first, secretHeaders) ? observe::maskSecret(h.second) : h.second;
+        entries.append({QString::fromLatin1(h.first), QString::fromUtf8(value)});
+    }
+    return gw::javaMapString(entries);
+}
+
+QString RequestContext::traceBody(const QByteArray &body) const
+{
+    if (body.size() <= traceBodyLimit)
+        return QString::fromUtf8(body);
+    return QString::fromUtf8(body.left(traceBodyLimit)) + QStringLiteral(" [TRUNCATED]");
+}
 
 QString RequestContext::queryValue(const QString &name) const
 {

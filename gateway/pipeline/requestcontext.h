@@ -66,6 +66,14 @@ struct RequestContext
     int lastPhaseRun = -1;
     bool finished = false;
 
+    // Limits for what traces keep (set by the processor).
+    qsizetype traceBodyLimit = 10 * 1024;
+    QList<QByteArray> secretHeaders;   // masked in traces besides the built-in ones
+    // A header map as AWS's logs print it ({k=v, ...}), secrets masked.
+    QString traceHeaders(const HeaderList &headers) const;
+    // A body for the trace, cut at traceBodyLimit with a marker.
+    QString traceBody(const QByteArray &body) const;
+
     qint64 elapsedUs() const { return timer.nsecsElapsed() / 1000; }
     void log(const QString &phase, const QString &text) { trace.add(elapsedUs(), phase, text); }
     void fail(GatewayError e) { error = std::move(e); }

@@ -2,6 +2,8 @@
 
 #include "worker.h"
 
+#include "gateway/observe/prometheusexposition.h"
+
 #include <QMutexLocker>
 #include <QThread>
 
@@ -9,8 +11,12 @@ namespace gw::runtime {
 
 static constexpr qsizetype kMaxQueuedRecords = 10000;
 
-Engine::Engine(QObject *parent) : QObject(parent), m_records(std::make_shared<RecordQueue>())
+Engine::Engine(QObject *parent)
+    : QObject(parent), m_metrics(std::make_shared<observe::MetricsRegistry>()),
+      m_accessLogs(std::make_shared<AccessLogSinks>()), m_records(std::make_shared<RecordQueue>())
 {
+    m_collectTimer.setInterval(1000);
+    connect(&m_collectTimer, &QTimer::timeout, this, [this]() { m_metrics->collect(); });
     qRegisterMetaType<QList<gw::runtime::RequestRecord>>();
     m_drainTimer.setInterval(100);
     connect(&m_drainTimer, &QTimer::timeout, this, &Engine::drainRecords);
@@ -39,7 +45,7 @@ void Engine::start(const EngineOptions &options)
             ++q->dropped;
         }
         q->records.append(r);
-    });
+    }, m_metrics->newRecorder(), m_accessLogs);
     m_worker->moveToThread(m_thread);
     connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(m_worker, &Worker::listening, this, &Engine::onWorkerListening);
@@ -60,6 +66,7 @@ void Engine::onWorkerListening(quint16 port, const QString &error)
     m_port = port;
     m_running = true;
     m_drainTimer.start();
+    m_collectTimer.start();
     // The config may have changed between start() and now; make sure the worker has the latest.
     if (m_config)
         QMetaObject::invokeMethod(m_worker, [w = m_worker, c = m_config]() { w->setConfig(c); }, Qt::QueuedConnection);
@@ -79,6 +86,9 @@ void Engine::stop()
     m_thread = nullptr;
     m_worker = nullptr;
     m_drainTimer.stop();
+    m_collectTimer.stop();
+    m_metrics->collect();
+    m_accessLogs->flushAll();
     drainRecords();
     const bool wasRunning = m_running;
     m_running = false;
@@ -92,6 +102,14 @@ void Engine::deploy(std::shared_ptr<const deploy::RuntimeConfig> config)
     m_config = std::move(config);
     if (m_worker)
         QMetaObject::invokeMethod(m_worker, [w = m_worker, c = m_config]() { w->setConfig(c); }, Qt::QueuedConnection);
+}
+
+QByteArray Engine::prometheusText()
+{
+    m_metrics->collect();
+    return observe::prometheusText(m_metrics->cumulative(),
+                                   {{"gatewright_access_log_dropped_lines", double(m_accessLogs->droppedLines())},
+                                    {"gatewright_live_records_dropped", double(droppedRecords())}});
 }
 
 quint64 Engine::droppedRecords() const

@@ -1,6 +1,9 @@
 #pragma once
 
+#include "accesslogsinks.h"
 #include "requestprocessor.h"
+
+#include "gateway/observe/metricsregistry.h"
 
 #include <QHostAddress>
 #include <QMutex>
@@ -45,6 +48,11 @@ public:
     void deploy(std::shared_ptr<const deploy::RuntimeConfig> config);
     std::shared_ptr<const deploy::RuntimeConfig> config() const { return m_config; }
     quint64 droppedRecords() const;
+    // Per-second metrics of every request served; collected about once a second.
+    std::shared_ptr<observe::MetricsRegistry> metrics() const { return m_metrics; }
+    std::shared_ptr<AccessLogSinks> accessLogs() const { return m_accessLogs; }
+    // Prometheus text for the admin listener and tools.
+    QByteArray prometheusText();
 
 signals:
     void started(const QHostAddress &host, quint16 port);
@@ -63,6 +71,9 @@ private:
     quint16 m_port = 0;
     std::shared_ptr<const deploy::RuntimeConfig> m_config;
     QTimer m_drainTimer;
+    QTimer m_collectTimer;
+    std::shared_ptr<observe::MetricsRegistry> m_metrics;
+    std::shared_ptr<AccessLogSinks> m_accessLogs;
 
     struct RecordQueue
     {

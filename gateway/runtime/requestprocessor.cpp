@@ -1,5 +1,7 @@
 #include "requestprocessor.h"
 
+#include "accesslogvalues.h"
+
 #include "gateway/core/ids.h"
 #include "gateway/integrations/httpintegrator.h"
 #include "gateway/integrations/mockintegrator.h"
@@ -51,6 +53,8 @@ void RequestProcessor::handle(HttpRequest request, ResponseCallback done)
     ctx->trace.setEnabled(m_captureDetails);
     std::weak_ptr<RequestContext> weak = ctx;
     ctx->done = [this, weak, done = std::move(done)](HttpResponse response) {
+        if (auto c = weak.lock())
+            observe(*c, response);
         if (m_recordSink) {
             if (auto c = weak.lock()) {
                 RequestRecord r;
@@ -93,6 +97,22 @@ void RequestProcessor::handleWithTrace(HttpRequest request, ContextCallback done
             done(*c);
     };
     m_pipeline->run(ctx);
+}
+
+void RequestProcessor::observe(const RequestContext &ctx, const HttpResponse &response)
+{
+    if (m_recorder && ctx.api) {
+        observe::RequestOutcome outcome;
+        outcome.status = response.status;
+        outcome.latencyUs = ctx.elapsedUs();
+        outcome.integrationLatencyUs = ctx.integrationLatencyMs >= 0 ? ctx.integrationLatencyMs * 1000 : -1;
+        m_recorder->record({ctx.api->id, ctx.stage ? ctx.stage->name : QString(), ctx.resourcePath(), ctx.httpMethod()}, outcome);
+    }
+    if (m_accessLogs && ctx.stage && ctx.stage->accessLogFormat) {
+        const QHash<QString, QString> values = accessLogValues(ctx, response);
+        const QString line = ctx.stage->accessLogFormat->render([&](const QString &name) { return values.value(name); });
+        m_accessLogs->writer(ctx.stage->accessLogPath)->append(line);
+    }
 }
 
 RequestHandler RequestProcessor::handler()

@@ -1,6 +1,9 @@
 #pragma once
 
+#include "accesslogsinks.h"
+
 #include "gateway/core/requesthandler.h"
+#include "gateway/observe/metricsregistry.h"
 #include "gateway/deploy/runtimeconfig.h"
 #include "gateway/pipeline/endpoint.h"
 #include "gateway/pipeline/pipeline.h"
@@ -58,17 +61,26 @@ public:
 
     RequestHandler handler();
     void setRecordSink(std::function<void(const RequestRecord &)> sink) { m_recordSink = std::move(sink); }
+    // Metrics and access logs for every request this processor answers.
+    void setObservers(std::shared_ptr<observe::MetricsRegistry::Recorder> recorder, std::shared_ptr<AccessLogSinks> sinks)
+    {
+        m_recorder = std::move(recorder);
+        m_accessLogs = std::move(sinks);
+    }
     // Capture request, response and trace into every record (costs time on each request).
     void setCaptureDetails(bool capture) { m_captureDetails = capture; }
 
 private:
     std::shared_ptr<pipeline::RequestContext> newContext(HttpRequest request);
+    void observe(const pipeline::RequestContext &ctx, const HttpResponse &response);
 
     std::shared_ptr<const deploy::RuntimeConfig> m_config;
     std::unique_ptr<pipeline::UpstreamTransport> m_upstream;
     std::unique_ptr<pipeline::Pipeline> m_pipeline;
     std::function<void(const RequestRecord &)> m_recordSink;
     bool m_captureDetails = false;
+    std::shared_ptr<observe::MetricsRegistry::Recorder> m_recorder;
+    std::shared_ptr<AccessLogSinks> m_accessLogs;
 };
 
 } // namespace gw::runtime

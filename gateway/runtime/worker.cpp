@@ -6,13 +6,18 @@
 
 namespace gw::runtime {
 
-Worker::Worker(std::function<void(const RequestRecord &)> recordSink) : m_recordSink(std::move(recordSink)) {}
+Worker::Worker(std::function<void(const RequestRecord &)> recordSink,
+               std::shared_ptr<observe::MetricsRegistry::Recorder> recorder, std::shared_ptr<AccessLogSinks> accessLogs)
+    : m_recordSink(std::move(recordSink)), m_recorder(std::move(recorder)), m_accessLogs(std::move(accessLogs))
+{
+}
 
 void Worker::listen(const QHostAddress &host, quint16 port, bool captureDetails)
 {
     m_processor = new RequestProcessor(this);
     m_processor->setRecordSink(m_recordSink);
     m_processor->setCaptureDetails(captureDetails);
+    m_processor->setObservers(m_recorder, m_accessLogs);
     m_transport = new QtHttpTransport(m_processor->handler(), this);
     auto *server = new QTcpServer(m_transport);
     if (!server->listen(host, port)) {

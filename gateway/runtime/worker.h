@@ -15,7 +15,8 @@ class Worker : public QObject
 {
     Q_OBJECT
 public:
-    explicit Worker(std::function<void(const RequestRecord &)> recordSink);
+    Worker(std::function<void(const RequestRecord &)> recordSink,
+           std::shared_ptr<observe::MetricsRegistry::Recorder> recorder, std::shared_ptr<AccessLogSinks> accessLogs);
 
 public:
     void listen(const QHostAddress &host, quint16 port, bool captureDetails);
@@ -29,6 +30,8 @@ private:
     RequestProcessor *m_processor = nullptr;
     QtHttpTransport *m_transport = nullptr;
     std::function<void(const RequestRecord &)> m_recordSink;
+    std::shared_ptr<observe::MetricsRegistry::Recorder> m_recorder;
+    std::shared_ptr<AccessLogSinks> m_accessLogs;
 };
 
 } // namespace gw::runtime

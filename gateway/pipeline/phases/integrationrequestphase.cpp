@@ -69,13 +69,6 @@ QString fillUri(const QString &uri, const QMap<QString, QByteArray> &pathValues,
     return filled;
 }
 
-QString headerMap(const HeaderList &headers)
-{
-    QList<QPair<QString, QString>> entries;
-    for (const auto &h : headers)
-        entries.append({QString::fromLatin1(h.first), QString::fromUtf8(h.second)});
-    return gw::javaMapString(entries);
-}
 
 } // namespace
 
@@ -184,8 +177,8 @@ PhaseResult IntegrationRequestPhase::onRequest(const std::shared_ptr<RequestCont
 
     ctx->log(phase, QStringLiteral("Endpoint request URI: %1").arg(out.url.toString(QUrl::FullyEncoded)));
     if (ctx->trace.enabled()) {
-        ctx->log(phase, QStringLiteral("Endpoint request headers: %1").arg(headerMap(out.headers)));
-        ctx->log(phase, QStringLiteral("Endpoint request body after transformations: %1").arg(QString::fromUtf8(out.body)));
+        ctx->log(phase, QStringLiteral("Endpoint request headers: %1").arg(ctx->traceHeaders(out.headers)));
+        ctx->log(phase, QStringLiteral("Endpoint request body after transformations: %1").arg(ctx->traceBody(out.body)));
     }
     return PhaseResult::Continue;
 }

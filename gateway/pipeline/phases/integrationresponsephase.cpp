@@ -9,13 +9,6 @@ using model::IntegrationType;
 
 namespace {
 
-QString headerMap(const HeaderList &headers)
-{
-    QList<QPair<QString, QString>> entries;
-    for (const auto &h : headers)
-        entries.append({QString::fromLatin1(h.first), QString::fromUtf8(h.second)});
-    return gw::javaMapString(entries);
-}
 
 bool oneOf(const QByteArray &name, std::initializer_list<const char *> names)
 {
@@ -53,8 +46,8 @@ PhaseResult IntegrationResponsePhase::onRequest(const std::shared_ptr<RequestCon
         ctx->log(phase, QStringLiteral("Received response. Status: %1, Integration latency: %2 ms")
                             .arg(ctx->endpointResult.status).arg(ctx->integrationLatencyMs));
         if (ctx->trace.enabled()) {
-            ctx->log(phase, QStringLiteral("Endpoint response headers: %1").arg(headerMap(ctx->endpointResult.headers)));
-            ctx->log(phase, QStringLiteral("Endpoint response body before transformations: %1").arg(QString::fromUtf8(ctx->endpointResult.body)));
+            ctx->log(phase, QStringLiteral("Endpoint response headers: %1").arg(ctx->traceHeaders(ctx->endpointResult.headers)));
+            ctx->log(phase, QStringLiteral("Endpoint response body before transformations: %1").arg(ctx->traceBody(ctx->endpointResult.body)));
         }
     }
     if (integration.type == IntegrationType::HttpProxy)
@@ -113,8 +106,8 @@ PhaseResult IntegrationResponsePhase::onRequest(const std::shared_ptr<RequestCon
             out.headers.set("Content-Type", "application/json");
     }
     if (ctx->trace.enabled()) {
-        ctx->log(phase, QStringLiteral("Method response body after transformations: %1").arg(QString::fromUtf8(out.body)));
-        ctx->log(phase, QStringLiteral("Method response headers: %1").arg(headerMap(out.headers)));
+        ctx->log(phase, QStringLiteral("Method response body after transformations: %1").arg(ctx->traceBody(out.body)));
+        ctx->log(phase, QStringLiteral("Method response headers: %1").arg(ctx->traceHeaders(out.headers)));
     }
     ctx->log(phase, QStringLiteral("Successfully completed execution"));
     return PhaseResult::Continue;

@@ -39,13 +39,6 @@ bool parseStageAddress(const QByteArray &host, const QByteArray &rawPath, StageA
     return !out->stage.isEmpty();
 }
 
-static QString headerMap(const HeaderList &headers)
-{
-    QList<QPair<QString, QString>> entries;
-    for (const auto &h : headers)
-        entries.append({QString::fromLatin1(h.first), QString::fromUtf8(h.second)});
-    return gw::javaMapString(entries);
-}
 
 PhaseResult ResolvePhase::onRequest(const std::shared_ptr<RequestContext> &ctx, const Resume &)
 {
@@ -94,8 +87,8 @@ PhaseResult ResolvePhase::onRequest(const std::shared_ptr<RequestContext> &ctx, 
     if (ctx->trace.enabled()) {
         ctx->log(phase, QStringLiteral("Method request path: %1").arg(gw::javaMapString(ctx->pathParameters)));
         ctx->log(phase, QStringLiteral("Method request query string: %1").arg(gw::javaMapString(ctx->query)));
-        ctx->log(phase, QStringLiteral("Method request headers: %1").arg(headerMap(ctx->request.headers)));
-        ctx->log(phase, QStringLiteral("Method request body before transformations: %1").arg(QString::fromUtf8(ctx->request.body)));
+        ctx->log(phase, QStringLiteral("Method request headers: %1").arg(ctx->traceHeaders(ctx->request.headers)));
+        ctx->log(phase, QStringLiteral("Method request body before transformations: %1").arg(ctx->traceBody(ctx->request.body)));
     }
     return PhaseResult::Continue;
 }

@@ -1,0 +1,45 @@
+#include "accesslogvalues.h"
+
+#include <QJsonArray>
+
+namespace gw::runtime {
+
+static void flatten(const QJsonObject &object, const QString &prefix, QHash<QString, QString> &out)
+{
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        const QString key = prefix.isEmpty() ? it.key() : prefix + QLatin1Char('.') + it.key();
+        const QJsonValue v = it.value();
+        if (v.isObject())
+            flatten(v.toObject(), key, out);
+        else if (v.isBool())
+            out.insert(key, v.toBool() ? QStringLiteral("true") : QStringLiteral("false"));
+        else if (v.isDouble())
+            out.insert(key, QString::number(v.toDouble(), 'g', 17));
+        else if (v.isString())
+            out.insert(key, v.toString());
+    }
+}
+
+QHash<QString, QString> accessLogValues(const pipeline::RequestContext &ctx, const HttpResponse &response)
+{
+    QHash<QString, QString> out;
+    flatten(ctx.contextObject(), QString(), out);
+    out.insert(QStringLiteral("status"), QString::number(response.status));
+    out.insert(QStringLiteral("responseLength"), QString::number(response.body.size()));
+    out.insert(QStringLiteral("responseLatency"), QString::number(ctx.elapsedUs() / 1000));
+    // AWS logs -1 for the integration latency of a request that timed out or never integrated.
+    out.insert(QStringLiteral("integrationLatency"), QString::number(ctx.integrationLatencyMs));
+    out.insert(QStringLiteral("integration.latency"), QString::number(ctx.integrationLatencyMs));
+    if (ctx.endpointResult.status) {
+        out.insert(QStringLiteral("integrationStatus"), QString::number(ctx.endpointResult.status));
+        out.insert(QStringLiteral("integration.status"), QString::number(ctx.endpointResult.status));
+        out.insert(QStringLiteral("integration.integrationStatus"), QString::number(ctx.endpointResult.status));
+    }
+    if (ctx.error) {
+        out.insert(QStringLiteral("error.messageString"), QLatin1Char('"') + ctx.error->message + QLatin1Char('"'));
+        out.insert(QStringLiteral("integrationErrorMessage"), ctx.endpointResult.errorMessage);
+    }
+    return out;
+}
+
+} // namespace gw::runtime

@@ -1,0 +1,152 @@
+#include "gatewayclient.h"
+#include "testproject.h"
+
+#include "gateway/deploy/runtimeconfig.h"
+#include "gateway/model/deployments.h"
+#include "gateway/observe/accesslogformat.h"
+#include "gateway/runtime/adminserver.h"
+#include "gateway/runtime/engine.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace gw::model;
+
+// Metrics, access logs, Prometheus and traces for a known request mix over real sockets.
+class TestObservability : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    gw::runtime::Engine m_engine;
+    gwtest::GatewayClient m_client;
+    Project m_project;
+
+    QString url(const QString &path) const
+    {
+        return QStringLiteral("http://127.0.0.1:%1/restapis/obsapi/dev/_user_request_%2").arg(m_engine.port()).arg(path);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        Api api = newRestApi(QStringLiteral("Obs"));
+        api.id = QStringLiteral("obsapi");
+        gwtest::addResource(api, QStringLiteral("/ping")).methods.insert(QStringLiteral("GET"),
+            gwtest::mockMethod(QStringLiteral("GET"), 200, QStringLiteral("{\"status\":\"ok\"}")));
+        Method broken = gwtest::mockMethod(QStringLiteral("GET"), 200, QStringLiteral("{}"));
+        broken.integration->integrationResponses[0].selectionPattern = QStringLiteral("5\\d\\d");
+        gwtest::addResource(api, QStringLiteral("/broken")).methods.insert(QStringLiteral("GET"), broken);
+        m_project.apis.append(api);
+        deploy(m_project.apis[0], QStringLiteral("dev"));
+        Stage *stage = m_project.apis[0].stage(QStringLiteral("dev"));
+        stage->accessLogFormat = gw::observe::AccessLogFormat::preset(QStringLiteral("JSON"));
+        stage->accessLogDestination = QStringLiteral("logs/dev-access.log");
+        gw::model::Diagnostics diagnostics;
+        m_engine.deploy(gw::deploy::compile(m_project, &diagnostics, m_dir.path()));
+        QVERIFY(diagnostics.isEmpty());
+        QSignalSpy started(&m_engine, &gw::runtime::Engine::started);
+        gw::runtime::EngineOptions options;
+        options.port = 0;
+        options.captureDetails = true;
+        m_engine.start(options);
+        QVERIFY(started.wait(5000));
+    }
+
+    void metricsCountAKnownMixExactly()
+    {
+        for (int i = 0; i < 10; ++i)
+            QCOMPARE(m_client.send("GET", url(QStringLiteral("/ping"))).status, 200);
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(m_client.send("GET", url(QStringLiteral("/nope"))).status, 403);
+        for (int i = 0; i < 2; ++i)
+            QCOMPARE(m_client.send("GET", url(QStringLiteral("/broken"))).status, 500);
+        auto metrics = m_engine.metrics();
+        QTRY_COMPARE_WITH_TIMEOUT((metrics->collect(), metrics->total({QStringLiteral("obsapi"), {}, {}, {}}, 0, metrics->nowSecond()).count),
+                                  quint64(15), 5000);
+        const auto all = metrics->total({QStringLiteral("obsapi"), {}, {}, {}}, 0, metrics->nowSecond());
+        QCOMPARE(all.errors4xx, quint64(3));
+        QCOMPARE(all.errors5xx, quint64(2));
+        const auto ping = metrics->total({QStringLiteral("obsapi"), QStringLiteral("dev"), QStringLiteral("/ping"), QStringLiteral("GET")}, 0, metrics->nowSecond());
+        QCOMPARE(ping.count, quint64(10));
+        QVERIFY(ping.latency.percentileMicros(0.99) > 0);
+    }
+
+    void accessLogHasOneJsonLinePerRequest()
+    {
+        m_engine.accessLogs()->flushAll();
+        QFile f(m_dir.filePath(QStringLiteral("logs/dev-access.log")));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = f.readAll().trimmed().split('\n');
+        QCOMPARE(lines.size(), 15);
+        int ok = 0;
+        for (const QByteArray &line : lines) {
+            QJsonParseError error;
+            const QJsonObject o = QJsonDocument::fromJson(line, &error).object();
+            QVERIFY2(error.error == QJsonParseError::NoError, line.constData());
+            QCOMPARE(o.value(QStringLiteral("requestId")).toString().size(), 36);
+            QCOMPARE(o.value(QStringLiteral("ip")).toString(), QStringLiteral("127.0.0.1"));
+            if (o.value(QStringLiteral("status")).toString() == QLatin1String("200")) {
+                QCOMPARE(o.value(QStringLiteral("resourcePath")).toString(), QStringLiteral("/ping"));
+                ++ok;
+            }
+        }
+        QCOMPARE(ok, 10);
+    }
+
+    void prometheusExpositionParsesWithARealParser()
+    {
+        gw::runtime::AdminServer admin(&m_engine);
+        QString error;
+        const quint16 port = admin.listen(QHostAddress::LocalHost, 0, &error);
+        QVERIFY2(port, qPrintable(error));
+        const auto reply = m_client.send("GET", QStringLiteral("http://127.0.0.1:%1/metrics").arg(port));
+        QCOMPARE(reply.status, 200);
+        QVERIFY(reply.header("content-type").startsWith("text/plain; version=0.0.4"));
+        // The Prometheus project's own Python parser (Debian's python3-prometheus-client).
+        QProcess python;
+        python.start(QStringLiteral("/usr/bin/python3"), {QStringLiteral("-c"), QStringLiteral(
+            "import sys\n"
+            "from prometheus_client.parser import text_string_to_metric_families as parse\n"
+            "total = 0\n"
+            "for fam in parse(sys.stdin.read()):\n"
+            "    for s in fam.samples:\n"
+            "        if s.name == 'gatewright_requests_total' and s.labels['api'] == 'obsapi': total += s.value\n"
+            "        if s.name.endswith('_bucket') and s.labels['le'] == '+Inf': assert s.value >= 0\n"
+            "print(int(total))\n")});
+        QVERIFY(python.waitForStarted());
+        python.write(reply.body);
+        python.closeWriteChannel();
+        QVERIFY(python.waitForFinished(20000));
+        QVERIFY2(python.exitCode() == 0, python.readAllStandardError().constData());
+        QCOMPARE(python.readAllStandardOutput().trimmed(), QByteArray("15"));
+    }
+
+    void tracesMaskSecretsAndComeWithRecords()
+    {
+        QSignalSpy batches(&m_engine, &gw::runtime::Engine::requestsFinished);
+        QCOMPARE(m_client.send("GET", url(QStringLiteral("/ping")), {{"Authorization", "Bearer super-secret-token-value"},
+                                                                       {"x-api-key", "abcdefghijklmnopqrstuvwxyz"}}).status, 200);
+        QTRY_VERIFY(!batches.isEmpty());
+        const auto records = batches.last().first().value<QList<gw::runtime::RequestRecord>>();
+        const gw::runtime::RequestRecord &r = records.last();
+        QCOMPARE(r.status, 200);
+        QString trace;
+        for (const auto &line : r.trace)
+            trace += line.text + QLatin1Char('\n');
+        QVERIFY2(trace.contains(QLatin1String("Method request headers:")), qPrintable(trace));
+        QVERIFY(!trace.contains(QLatin1String("super-secret-token-value")));
+        QVERIFY(!trace.contains(QLatin1String("abcdefghijklmnopqrstuvwxyz")));
+        QVERIFY(trace.contains(QLatin1String("Authorization=Bear****")));
+        QVERIFY(trace.contains(QLatin1String("Method completed with status: 200")));
+        QCOMPARE(r.response.body, QByteArray("{\"status\":\"ok\"}"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestObservability)
+#include "tst_observability.moc"
