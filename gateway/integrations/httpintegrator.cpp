@@ -37,7 +37,8 @@ void HttpIntegrator::applyTransportError(pipeline::RequestContext &ctx)
 
 PhaseResult HttpIntegrator::invoke(const std::shared_ptr<pipeline::RequestContext> &ctx, const pipeline::Phase::Resume &resume)
 {
-    ctx->log(QStringLiteral("integration"), QStringLiteral("Sending request to %1").arg(ctx->endpointRequest.url.toString()));
+    if (ctx->tracing())
+        ctx->log(QStringLiteral("integration"), QStringLiteral("Sending request to %1").arg(ctx->endpointRequest.url.toString()));
     // The callback keeps the request alive while the endpoint works; the cycle through
     // ctx->cancelIntegration ends when the callback runs or the call is cancelled.
     ctx->cancelIntegration = m_transport->send(ctx->endpointRequest, [c = ctx, resume](EndpointResult result) {

@@ -19,7 +19,16 @@ pipeline::PhaseResult MockIntegrator::invoke(const std::shared_ptr<pipeline::Req
     const auto &integration = *ctx->method->method.integration;
     int status = 200;
     if (!integration.requestTemplates.isEmpty()) {
-        const auto code = mockStatusCode(ctx->endpointRequest.body);
+        const QByteArray &rendered = ctx->endpointRequest.body;
+        auto cached = m_parsed.constFind(rendered);
+        std::optional<int> code;
+        if (cached != m_parsed.cend()) {
+            code = *cached;
+        } else {
+            code = mockStatusCode(rendered);
+            if (code && m_parsed.size() < 1024)
+                m_parsed.insert(rendered, *code);
+        }
         if (!code) {
             ctx->fail({QStringLiteral("API_CONFIGURATION_ERROR"), QStringLiteral("Internal server error"), false,
                        QStringLiteral("Execution failed due to configuration error: Unable to parse statusCode. "

@@ -160,9 +160,11 @@ void applyGatewayResponse(RequestContext &ctx)
         ctx.response.headers.set(p.key().mid(23).toLatin1(), parameterValue(p.value(), ctx));
     }
     ctx.response.body = body.toUtf8();
-    if (!error.logLine.isEmpty())
-        ctx.log(QStringLiteral("error"), error.logLine);
-    ctx.log(QStringLiteral("error"), QStringLiteral("Gateway response type: %1 with status code: %2").arg(error.responseType).arg(status));
+    if (ctx.tracing()) {
+        if (!error.logLine.isEmpty())
+            ctx.log(QStringLiteral("error"), error.logLine);
+        ctx.log(QStringLiteral("error"), QStringLiteral("Gateway response type: %1 with status code: %2").arg(error.responseType).arg(status));
+    }
 }
 
 } // namespace gw::pipeline

@@ -60,7 +60,8 @@ void Pipeline::finish(const std::shared_ptr<RequestContext> &ctx) const
     }
     ctx->response.headers.set("x-amzn-RequestId", ctx->requestId.toLatin1());
     ctx->response.headers.set("x-amz-apigw-id", ctx->extendedRequestId.toLatin1());
-    ctx->log(QStringLiteral("response"), QStringLiteral("Method completed with status: %1").arg(ctx->response.status));
+    if (ctx->tracing())
+        ctx->log(QStringLiteral("response"), QStringLiteral("Method completed with status: %1").arg(ctx->response.status));
     if (ctx->done) {
         auto done = std::move(ctx->done);
         done(ctx->response);

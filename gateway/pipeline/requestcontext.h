@@ -76,6 +76,7 @@ struct RequestContext
 
     qint64 elapsedUs() const { return timer.nsecsElapsed() / 1000; }
     void log(const QString &phase, const QString &text) { trace.add(elapsedUs(), phase, text); }
+    bool tracing() const { return trace.enabled(); }
     void fail(GatewayError e) { error = std::move(e); }
 
     QString httpMethod() const { return QString::fromLatin1(request.method); }

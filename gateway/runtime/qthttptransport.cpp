@@ -28,6 +28,19 @@ static QByteArray methodName(QHttpServerRequest::Method m)
     }
 }
 
+// The Date header changes once a second; format it once a second per thread.
+static QByteArray httpDate()
+{
+    thread_local qint64 second = -1;
+    thread_local QByteArray text;
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    if (now != second) {
+        second = now;
+        text = QLocale::c().toString(QDateTime::fromSecsSinceEpoch(now, Qt::UTC), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'")).toLatin1();
+    }
+    return text;
+}
+
 QByteArray QtHttpTransport::serialize(const HttpResponse &response, bool headRequest, bool close)
 {
     QByteArray out;
@@ -39,7 +52,7 @@ QByteArray QtHttpTransport::serialize(const HttpResponse &response, bool headReq
             continue;
         out += h.first + ": " + h.second + "\r\n";
     }
-    out += "Date: " + QLocale::c().toString(QDateTime::currentDateTimeUtc(), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'")).toLatin1() + "\r\n";
+    out += "Date: " + httpDate() + "\r\n";
     out += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";
     if (close)
         out += "Connection: close\r\n";

@@ -175,8 +175,9 @@ PhaseResult IntegrationRequestPhase::onRequest(const std::shared_ptr<RequestCont
         out.headers.set("Accept", "application/json");
     out.headers.set("X-Amzn-Apigateway-Api-Id", ctx->api->id.toLatin1());
 
-    ctx->log(phase, QStringLiteral("Endpoint request URI: %1").arg(out.url.toString(QUrl::FullyEncoded)));
-    if (ctx->trace.enabled()) {
+    if (ctx->tracing())
+        ctx->log(phase, QStringLiteral("Endpoint request URI: %1").arg(out.url.toString(QUrl::FullyEncoded)));
+    if (ctx->tracing()) {
         ctx->log(phase, QStringLiteral("Endpoint request headers: %1").arg(ctx->traceHeaders(out.headers)));
         ctx->log(phase, QStringLiteral("Endpoint request body after transformations: %1").arg(ctx->traceBody(out.body)));
     }

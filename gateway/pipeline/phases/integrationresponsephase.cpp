@@ -43,9 +43,10 @@ PhaseResult IntegrationResponsePhase::onRequest(const std::shared_ptr<RequestCon
     const QString phase = QLatin1String(name());
     const model::Integration &integration = *ctx->method->method.integration;
     if (integration.type != IntegrationType::Mock) {
-        ctx->log(phase, QStringLiteral("Received response. Status: %1, Integration latency: %2 ms")
-                            .arg(ctx->endpointResult.status).arg(ctx->integrationLatencyMs));
-        if (ctx->trace.enabled()) {
+        if (ctx->tracing())
+            ctx->log(phase, QStringLiteral("Received response. Status: %1, Integration latency: %2 ms")
+                                .arg(ctx->endpointResult.status).arg(ctx->integrationLatencyMs));
+        if (ctx->tracing()) {
             ctx->log(phase, QStringLiteral("Endpoint response headers: %1").arg(ctx->traceHeaders(ctx->endpointResult.headers)));
             ctx->log(phase, QStringLiteral("Endpoint response body before transformations: %1").arg(ctx->traceBody(ctx->endpointResult.body)));
         }
@@ -105,11 +106,12 @@ PhaseResult IntegrationResponsePhase::onRequest(const std::shared_ptr<RequestCon
         if (!out.headers.contains("content-type"))
             out.headers.set("Content-Type", "application/json");
     }
-    if (ctx->trace.enabled()) {
+    if (ctx->tracing()) {
         ctx->log(phase, QStringLiteral("Method response body after transformations: %1").arg(ctx->traceBody(out.body)));
         ctx->log(phase, QStringLiteral("Method response headers: %1").arg(ctx->traceHeaders(out.headers)));
     }
-    ctx->log(phase, QStringLiteral("Successfully completed execution"));
+    if (ctx->tracing())
+        ctx->log(phase, QStringLiteral("Successfully completed execution"));
     return PhaseResult::Continue;
 }
 

@@ -8,34 +8,35 @@ namespace gw::pipeline {
 
 bool parseStageAddress(const QByteArray &host, const QByteArray &rawPath, StageAddress *out)
 {
-    const QString path = QString::fromUtf8(rawPath);
-    static const QLatin1String restapis("/restapis/");
-    static const QLatin1String userRequest("/_user_request_");
-    if (path.startsWith(restapis)) {
+    static const QByteArray restapis("/restapis/");
+    static const QByteArray userRequest("/_user_request_");
+    if (rawPath.startsWith(restapis)) {
         // /restapis/{apiId}/{stage}/_user_request_/{path}
-        const QStringList parts = path.mid(restapis.size()).split(QLatin1Char('/'));
-        if (parts.size() < 3 || parts[2] != QLatin1String("_user_request_"))
+        const qsizetype idEnd = rawPath.indexOf('/', restapis.size());
+        if (idEnd < 0)
             return false;
-        out->apiId = parts[0].toLower();
-        out->stage = parts[1];
-        const qsizetype at = path.indexOf(userRequest) + userRequest.size();
-        out->path = path.mid(at);
-        if (out->path.isEmpty())
-            out->path = QStringLiteral("/");
+        const qsizetype stageEnd = rawPath.indexOf('/', idEnd + 1);
+        if (stageEnd < 0 || rawPath.mid(stageEnd, userRequest.size()) != userRequest)
+            return false;
+        const qsizetype rest = stageEnd + userRequest.size();
+        if (rest < rawPath.size() && rawPath[rest] != '/')
+            return false;
+        out->apiId = QString::fromLatin1(rawPath.mid(restapis.size(), idEnd - restapis.size())).toLower();
+        out->stage = QString::fromUtf8(rawPath.mid(idEnd + 1, stageEnd - idEnd - 1));
+        out->path = rest < rawPath.size() ? QString::fromUtf8(rawPath.mid(rest)) : QStringLiteral("/");
         out->domainName = out->apiId + QStringLiteral(".execute-api.localhost");
         return true;
     }
-    const QString h = QString::fromLatin1(host);
-    static const QLatin1String suffix(".execute-api.localhost");
-    const qsizetype at = h.indexOf(suffix);
+    static const QByteArray suffix(".execute-api.localhost");
+    const qsizetype at = host.indexOf(suffix);
     if (at <= 0)
         return false;
-    out->apiId = h.left(at).toLower();
-    out->domainName = h;
+    out->apiId = QString::fromLatin1(host.left(at)).toLower();
+    out->domainName = QString::fromLatin1(host);
     // /{stage}/{path}
-    const qsizetype slash = path.indexOf(QLatin1Char('/'), 1);
-    out->stage = slash < 0 ? path.mid(1) : path.mid(1, slash - 1);
-    out->path = slash < 0 ? QStringLiteral("/") : path.mid(slash);
+    const qsizetype slash = rawPath.indexOf('/', 1);
+    out->stage = QString::fromUtf8(slash < 0 ? rawPath.mid(1) : rawPath.mid(1, slash - 1));
+    out->path = slash < 0 ? QStringLiteral("/") : QString::fromUtf8(rawPath.mid(slash));
     return !out->stage.isEmpty();
 }
 
@@ -78,13 +79,13 @@ PhaseResult ResolvePhase::onRequest(const std::shared_ptr<RequestContext> &ctx, 
         return missingToken();
     ctx->pathParameters = match->pathParameters;
 
-    const QString phase = QLatin1String(name());
-    ctx->log(phase, QStringLiteral("Extended Request Id: %1").arg(ctx->extendedRequestId));
-    ctx->log(phase, QStringLiteral("Starting execution for request: %1").arg(ctx->requestId));
-    ctx->log(phase, QStringLiteral("HTTP Method: %1, Resource Path: %2").arg(ctx->httpMethod(), ctx->resourcePath()));
-    if (ctx->isCanaryRequest)
-        ctx->log(phase, QStringLiteral("Canary request: deployment %1").arg(ctx->deployment->id));
-    if (ctx->trace.enabled()) {
+    if (ctx->tracing()) {
+        const QString phase = QLatin1String(name());
+        ctx->log(phase, QStringLiteral("Extended Request Id: %1").arg(ctx->extendedRequestId));
+        ctx->log(phase, QStringLiteral("Starting execution for request: %1").arg(ctx->requestId));
+        ctx->log(phase, QStringLiteral("HTTP Method: %1, Resource Path: %2").arg(ctx->httpMethod(), ctx->resourcePath()));
+        if (ctx->isCanaryRequest)
+            ctx->log(phase, QStringLiteral("Canary request: deployment %1").arg(ctx->deployment->id));
         ctx->log(phase, QStringLiteral("Method request path: %1").arg(gw::javaMapString(ctx->pathParameters)));
         ctx->log(phase, QStringLiteral("Method request query string: %1").arg(gw::javaMapString(ctx->query)));
         ctx->log(phase, QStringLiteral("Method request headers: %1").arg(ctx->traceHeaders(ctx->request.headers)));

@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# Gateway vs nginx on loopback, in one sitting (run on demand; not part of ctest):
+#   tests/benchmarks/run.sh [SECONDS] [--callgrind] [--soak SECONDS]
+# Prints requests/s and p99 for: nginx `return 200` vs the MOCK route, nginx proxy_pass
+# (keepalive upstream) vs the HTTP_PROXY route to the same nginx backend; ratios; optionally
+# valgrind instructions per MOCK request and RSS over a sustained run.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+secs="${1:-10}"; shift || true
+callgrind=0; soak=0
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --callgrind) callgrind=1 ;;
+    --soak) soak="$2"; shift ;;
+  esac
+  shift
+done
+cli="${GW_CLI:-build/app/cli/gatewright-cli}"
+[[ -x "$cli" ]] || { echo "build first: $cli missing" >&2; exit 1; }
+command -v wrk >/dev/null && [[ -x /usr/sbin/nginx ]] || { echo "needs wrk and nginx (packaging/deps.sh --test)" >&2; exit 1; }
+
+tmp="$(mktemp -d)"
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$tmp"; }
+trap cleanup EXIT
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+n_ret=$(free_port); n_backend=$(free_port); n_proxy=$(free_port); gw=$(free_port)
+
+mkdir -p "$tmp/nginx/logs"
+cat > "$tmp/nginx/nginx.conf" <<CONF
+worker_processes 1;
+error_log $tmp/nginx/logs/error.log warn;
+pid $tmp/nginx/nginx.pid;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  keepalive_requests 1000000;
+  upstream backend { server 127.0.0.1:$n_backend; keepalive 64; }
+  server { listen 127.0.0.1:$n_ret; location / { default_type application/json; return 200 '{"status":"ok"}'; } }
+  server { listen 127.0.0.1:$n_backend; location / { default_type application/json; return 200 '{"data":"from backend"}'; } }
+  server { listen 127.0.0.1:$n_proxy; location / { proxy_pass http://backend/data; proxy_http_version 1.1; proxy_set_header Connection ""; } }
+}
+CONF
+/usr/sbin/nginx -p "$tmp/nginx" -c "$tmp/nginx/nginx.conf" -g 'daemon off;' &
+pids+=($!)
+sed "s/BACKEND_PORT/$n_backend/" tests/benchmarks/bench.project.json > "$tmp/bench.gwproj"
+QT_NO_GLIB=1 "$cli" serve "$tmp/bench.gwproj" --port "$gw" > "$tmp/gw.log" 2>&1 &
+gwpid=$!; pids+=($gwpid)
+for _ in $(seq 50); do curl -sf "http://127.0.0.1:$gw/restapis/bench/b/_user_request_/ping" >/dev/null && break; sleep 0.1; done
+
+measure() { # url → "rps p99ms"
+  wrk -t1 -c50 -d"${secs}s" --latency "$1" > "$tmp/wrk.txt"
+  python3 - "$tmp/wrk.txt" <<'PY'
+import re, sys
+t = open(sys.argv[1]).read()
+rps = float(re.search(r"Requests/sec:\s+([\d.]+)", t).group(1))
+m = re.search(r"99%\s+([\d.]+)(us|ms|s)", t)
+v = float(m.group(1)) * {"us": 0.001, "ms": 1, "s": 1000}[m.group(2)]
+errs = re.search(r"Non-2xx or 3xx responses: (\d+)", t)
+print(f"{rps:.0f} {v:.3f} {errs.group(1) if errs else 0}")
+PY
+}
+report() { # label ours peer
+  read -r r1 p1 e1 <<<"$2"; read -r r2 p2 e2 <<<"$3"
+  python3 -c "print(f'$1: gatewright {float($r1):.0f} req/s p99 {float($p1):.2f} ms (non-2xx $e1) | nginx {float($r2):.0f} req/s p99 {float($p2):.2f} ms | ratio {float($r1)/float($r2):.2f}x rps, {float($p1)/max(float($p2),0.001):.2f}x p99')"
+}
+echo "# $(date -u +%Y-%m-%dT%H:%MZ) $(nproc) cores, $(uname -r), wrk -t1 -c50 -d${secs}s"
+ng=$(measure "http://127.0.0.1:$n_ret/ping"); ours=$(measure "http://127.0.0.1:$gw/restapis/bench/b/_user_request_/ping")
+report "MOCK vs nginx return 200" "$ours" "$ng"
+ng=$(measure "http://127.0.0.1:$n_proxy/"); ours=$(measure "http://127.0.0.1:$gw/restapis/bench/b/_user_request_/proxy")
+report "HTTP_PROXY vs nginx proxy_pass" "$ours" "$ng"
+
+if [[ "$soak" -gt 0 ]]; then
+  rss() { awk '/VmRSS/ {print $2}' "/proc/$gwpid/status"; }
+  wrk -t1 -c50 -d"${soak}s" "http://127.0.0.1:$gw/restapis/bench/b/_user_request_/ping" > /dev/null &
+  wpid=$!
+  sleep 10; first=$(rss); samples="$first"
+  while kill -0 "$wpid" 2>/dev/null; do sleep 10; samples="$samples $(rss)"; done
+  last=$(rss)
+  python3 -c "s=[int(x) for x in '$samples'.split()]; print(f'RSS under load ({$soak}s): first {s[0]/1024:.1f} MiB, max {max(s)/1024:.1f} MiB, last {s[-1]/1024:.1f} MiB, growth {(max(s)-s[0])*100/s[0]:.1f}%')"
+fi
+
+if [[ "$callgrind" == 1 ]]; then
+  command -v valgrind >/dev/null || { echo "valgrind missing" >&2; exit 1; }
+  count_ir() { # requests → total instructions of a serve run that answers them
+    local n="$1" port; port=$(free_port)
+    QT_NO_GLIB=1 valgrind --tool=callgrind --callgrind-out-file="$tmp/cg.$n" "$cli" serve "$tmp/bench.gwproj" --port "$port" > /dev/null 2>&1 &
+    local vp=$!
+    for _ in $(seq 200); do curl -sf "http://127.0.0.1:$port/restapis/bench/b/_user_request_/ping" >/dev/null && break; sleep 0.2; done
+    python3 - "$port" "$n" <<'PY'
+import socket, sys
+port, n = int(sys.argv[1]), int(sys.argv[2])
+s = socket.create_connection(("127.0.0.1", port))
+req = b"GET /restapis/bench/b/_user_request_/ping HTTP/1.1\r\nHost: x\r\n\r\n"
+for _ in range(n):
+    s.sendall(req); buf = b""
+    while b"\r\n\r\n" not in buf or not buf.endswith(b'{"status":"ok"}'):
+        buf += s.recv(65536)
+s.close()
+PY
+    kill -TERM "$vp"; wait "$vp" 2>/dev/null || true
+    awk '/^summary:/ {print $2}' "$tmp/cg.$n"
+  }
+  a=$(count_ir 200); b=$(count_ir 2200)
+  python3 -c "print(f'instructions per MOCK request (callgrind, (I(2200)-I(200))/2000): {($b-$a)/2000:.0f}')"
+fi
