@@ -47,6 +47,7 @@ static int runServe(const QStringList &arguments)
         return 2;
     }
     options.port = quint16(port);
+    options.liveRecords = false; // nobody watches a live log here
 
     runtime::Engine engine;
     engine.deploy(config);

@@ -12,8 +12,10 @@ namespace gw::runtime {
 static constexpr qsizetype kMaxQueuedRecords = 10000;
 
 Engine::Engine(QObject *parent)
-    : QObject(parent), m_metrics(std::make_shared<observe::MetricsRegistry>()),
-      m_accessLogs(std::make_shared<AccessLogSinks>()), m_records(std::make_shared<RecordQueue>())
+    : QObject(parent),
+      m_metrics(std::make_shared<observe::MetricsRegistry>()),
+      m_accessLogs(std::make_shared<AccessLogSinks>()),
+      m_records(std::make_shared<RecordQueue>())
 {
     m_collectTimer.setInterval(1000);
     connect(&m_collectTimer, &QTimer::timeout, this, [this]() { m_metrics->collect(); });
@@ -35,25 +37,30 @@ void Engine::start(const EngineOptions &options)
     m_thread = new QThread(this);
     m_thread->setObjectName(QStringLiteral("gatewright-worker"));
     std::weak_ptr<RecordQueue> queue = m_records;
-    m_worker = new Worker([queue](const RequestRecord &r) {
-        auto q = queue.lock();
-        if (!q)
-            return;
-        QMutexLocker lock(&q->mutex);
-        if (q->records.size() >= kMaxQueuedRecords) {
-            q->records.removeFirst();
-            ++q->dropped;
-        }
-        q->records.append(r);
-    }, m_metrics->newRecorder(), m_accessLogs);
+    std::function<void(const RequestRecord &)> sink;
+    if (options.liveRecords)
+        sink = [queue](const RequestRecord &r) {
+            auto q = queue.lock();
+            if (!q)
+                return;
+            QMutexLocker lock(&q->mutex);
+            if (q->records.size() >= kMaxQueuedRecords) {
+                q->records.removeFirst();
+                ++q->dropped;
+            }
+            q->records.append(r);
+        };
+    m_worker = new Worker(sink, m_metrics->newRecorder(), m_accessLogs);
     m_worker->moveToThread(m_thread);
     connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(m_worker, &Worker::listening, this, &Engine::onWorkerListening);
     m_thread->start();
     if (m_config)
-        QMetaObject::invokeMethod(m_worker, [w = m_worker, c = m_config]() { w->setConfig(c); }, Qt::QueuedConnection);
-    QMetaObject::invokeMethod(m_worker, [w = m_worker, options]() { w->listen(options.host, options.port, options.captureDetails); },
-                              Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            m_worker, [w = m_worker, c = m_config]() { w->setConfig(c); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [w = m_worker, options]() { w->listen(options.host, options.port, options.captureDetails); },
+        Qt::QueuedConnection);
 }
 
 void Engine::onWorkerListening(quint16 port, const QString &error)
@@ -69,7 +76,8 @@ void Engine::onWorkerListening(quint16 port, const QString &error)
     m_collectTimer.start();
     // The config may have changed between start() and now; make sure the worker has the latest.
     if (m_config)
-        QMetaObject::invokeMethod(m_worker, [w = m_worker, c = m_config]() { w->setConfig(c); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            m_worker, [w = m_worker, c = m_config]() { w->setConfig(c); }, Qt::QueuedConnection);
     emit started(m_host, m_port);
 }
 
@@ -79,7 +87,8 @@ void Engine::stop()
         return;
     // Tear the listener down on its own thread, then end the thread. Joining here is short:
     // the worker has no blocking work.
-    QMetaObject::invokeMethod(m_worker, [w = m_worker]() { w->shutdown(); }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [w = m_worker]() { w->shutdown(); }, Qt::BlockingQueuedConnection);
     m_thread->quit();
     m_thread->wait();
     delete m_thread;
@@ -101,15 +110,16 @@ void Engine::deploy(std::shared_ptr<const deploy::RuntimeConfig> config)
 {
     m_config = std::move(config);
     if (m_worker)
-        QMetaObject::invokeMethod(m_worker, [w = m_worker, c = m_config]() { w->setConfig(c); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            m_worker, [w = m_worker, c = m_config]() { w->setConfig(c); }, Qt::QueuedConnection);
 }
 
 QByteArray Engine::prometheusText()
 {
     m_metrics->collect();
     return observe::prometheusText(m_metrics->cumulative(),
-                                   {{"gatewright_access_log_dropped_lines", double(m_accessLogs->droppedLines())},
-                                    {"gatewright_live_records_dropped", double(droppedRecords())}});
+        {{"gatewright_access_log_dropped_lines", double(m_accessLogs->droppedLines())},
+            {"gatewright_live_records_dropped", double(droppedRecords())}});
 }
 
 quint64 Engine::droppedRecords() const

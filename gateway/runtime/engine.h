@@ -24,6 +24,7 @@ struct EngineOptions
     QHostAddress host = QHostAddress::LocalHost; // loopback unless the user asks otherwise
     quint16 port = 4510;                         // 0 picks a free port
     bool captureDetails = false;                 // request/response/trace in each record
+    bool liveRecords = true;                     // emit requestsFinished (the live log); off for headless serving
 };
 
 // Owns the engine's worker thread, its listener and pipeline, and the deployed configuration.

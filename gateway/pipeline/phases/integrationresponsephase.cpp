@@ -2,6 +2,7 @@
 
 #include "gateway/core/jsonutil.h"
 #include "gateway/pipeline/parametersource.h"
+#include "gateway/pipeline/phases/integrationrequestphase.h"
 
 namespace gw::pipeline {
 
@@ -85,8 +86,14 @@ PhaseResult IntegrationResponsePhase::onRequest(const std::shared_ptr<RequestCon
     }
     // Template by the first media type of Accept; else application/json; else the first one.
     const auto &templates = def.responseTemplates;
-    QString key = QString::fromLatin1(ctx->request.headers.value("accept").split(',').value(0).split(';').value(0).trimmed().toLower());
-    auto tpl = templates.constFind(key);
+    auto tpl = templates.cend();
+    if (!templates.isEmpty()) {
+        QByteArray accept = ctx->request.headers.value("accept");
+        const qsizetype cut = accept.indexOf(',');
+        if (cut >= 0)
+            accept.truncate(cut);
+        tpl = templates.constFind(mimeType(accept));
+    }
     if (tpl == templates.cend())
         tpl = templates.constFind(QStringLiteral("application/json"));
     if (tpl == templates.cend() && !templates.isEmpty())
