@@ -38,6 +38,51 @@ struct AwsSettings
     friend bool operator==(const AwsSettings &, const AwsSettings &) = default;
 };
 
+struct ThrottleSettings
+{
+    std::optional<double> rateLimit;  // requests per second
+    std::optional<int> burstLimit;
+    friend bool operator==(const ThrottleSettings &, const ThrottleSettings &) = default;
+};
+
+struct QuotaSettings
+{
+    int limit = 0;
+    int offset = 0;
+    QString period = QStringLiteral("DAY");  // DAY, WEEK, MONTH
+    friend bool operator==(const QuotaSettings &, const QuotaSettings &) = default;
+};
+
+struct UsagePlanStage
+{
+    QString apiId;
+    QString stage;
+    QMap<QString, ThrottleSettings> methodThrottles; // "/pets/GET" → limits
+    friend bool operator==(const UsagePlanStage &, const UsagePlanStage &) = default;
+};
+
+struct UsagePlan
+{
+    QString id;
+    QString name;
+    QString description;
+    std::optional<ThrottleSettings> throttle;
+    std::optional<QuotaSettings> quota;
+    QList<UsagePlanStage> apiStages;
+    QStringList apiKeyIds;
+    friend bool operator==(const UsagePlan &, const UsagePlan &) = default;
+};
+
+struct ApiKey
+{
+    QString id;
+    QString name;
+    QString description;
+    QString value;          // 20–128 characters; never written to logs or traces in clear
+    bool enabled = true;
+    friend bool operator==(const ApiKey &, const ApiKey &) = default;
+};
+
 struct Project
 {
     static constexpr int kSchemaVersion = 1;
@@ -46,6 +91,8 @@ struct Project
     ServerSettings server;
     QList<Api> apis;
     QList<Function> functions;
+    QList<UsagePlan> usagePlans;
+    QList<ApiKey> apiKeys;
     AwsSettings aws;
     // Sections owned by capabilities that keep their own shape (usage plans, API keys, functions);
     // kept verbatim so that a round trip never loses them.

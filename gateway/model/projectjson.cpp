@@ -128,6 +128,23 @@ QJsonObject toJson(const Authorizer &a)
     return o;
 }
 
+QJsonObject throttleToJson(const ThrottleSettings &t)
+{
+    QJsonObject o;
+    putOpt(o, "rateLimit", t.rateLimit);
+    putOpt(o, "burstLimit", t.burstLimit);
+    return o;
+}
+
+ThrottleSettings throttleFromJson(const QJsonObject &json, const QString &path, Diagnostics *d)
+{
+    ThrottleSettings t;
+    JsonReader in(json, path, d);
+    in.read("rateLimit", t.rateLimit);
+    in.read("burstLimit", t.burstLimit);
+    return t;
+}
+
 IntegrationResponse integrationResponseFromJson(const QJsonObject &json, const QString &path, Diagnostics *d)
 {
     IntegrationResponse r;
@@ -419,6 +436,47 @@ QJsonObject toJson(const Project &p)
         }
         o.insert(QLatin1String("functions"), functions);
     }
+    if (!p.usagePlans.isEmpty()) {
+        QJsonArray plans;
+        for (const auto &u : p.usagePlans) {
+            QJsonObject uo;
+            uo.insert(QLatin1String("id"), u.id);
+            uo.insert(QLatin1String("name"), u.name);
+            putIf(uo, "description", u.description);
+            if (u.throttle)
+                uo.insert(QLatin1String("throttle"), throttleToJson(*u.throttle));
+            if (u.quota)
+                uo.insert(QLatin1String("quota"), QJsonObject{{QStringLiteral("limit"), u.quota->limit},
+                                                              {QStringLiteral("offset"), u.quota->offset},
+                                                              {QStringLiteral("period"), u.quota->period}});
+            QJsonArray stages;
+            for (const auto &st : u.apiStages) {
+                QJsonObject so{{QStringLiteral("apiId"), st.apiId}, {QStringLiteral("stage"), st.stage}};
+                if (!st.methodThrottles.isEmpty()) {
+                    QJsonObject mt;
+                    for (auto it = st.methodThrottles.begin(); it != st.methodThrottles.end(); ++it)
+                        mt.insert(it.key(), throttleToJson(it.value()));
+                    so.insert(QLatin1String("throttle"), mt);
+                }
+                stages.append(so);
+            }
+            uo.insert(QLatin1String("apiStages"), stages);
+            putListIf(uo, "apiKeyIds", u.apiKeyIds);
+            plans.append(uo);
+        }
+        o.insert(QLatin1String("usagePlans"), plans);
+    }
+    if (!p.apiKeys.isEmpty()) {
+        QJsonArray keys;
+        for (const auto &k : p.apiKeys) {
+            QJsonObject ko{{QStringLiteral("id"), k.id}, {QStringLiteral("name"), k.name}, {QStringLiteral("value"), k.value}};
+            putIf(ko, "description", k.description);
+            if (!k.enabled)
+                ko.insert(QLatin1String("enabled"), false);
+            keys.append(ko);
+        }
+        o.insert(QLatin1String("apiKeys"), keys);
+    }
     if (!(p.aws == AwsSettings{})) {
         QJsonObject ao;
         putIf(ao, "profile", p.aws.profile);
@@ -582,6 +640,49 @@ Project projectFromJson(const QJsonObject &json, Diagnostics *d)
         fin.read("environment", f.environment);
         p.functions.append(f);
     }
+    const QJsonArray plans = in.array("usagePlans");
+    for (qsizetype k = 0; k < plans.size(); ++k) {
+        UsagePlan u;
+        const QString upath = in.childPath("usagePlans", k);
+        JsonReader uin(plans[k].toObject(), upath, d);
+        uin.read("id", u.id);
+        uin.read("name", u.name);
+        uin.read("description", u.description);
+        if (uin.has("throttle"))
+            u.throttle = throttleFromJson(uin.object("throttle"), uin.childPath("throttle"), d);
+        if (uin.has("quota")) {
+            QuotaSettings q;
+            JsonReader qin(uin.object("quota"), uin.childPath("quota"), d);
+            qin.read("limit", q.limit);
+            qin.read("offset", q.offset);
+            qin.read("period", q.period);
+            u.quota = q;
+        }
+        const QJsonArray stages = uin.array("apiStages");
+        for (qsizetype j = 0; j < stages.size(); ++j) {
+            UsagePlanStage st;
+            JsonReader sin2(stages[j].toObject(), uin.childPath("apiStages", j), d);
+            sin2.read("apiId", st.apiId);
+            sin2.read("stage", st.stage);
+            const QJsonObject mt = sin2.object("throttle");
+            for (auto it = mt.begin(); it != mt.end(); ++it)
+                st.methodThrottles.insert(it.key(), throttleFromJson(it->toObject(), sin2.childPath("throttle", it.key()), d));
+            u.apiStages.append(st);
+        }
+        uin.read("apiKeyIds", u.apiKeyIds);
+        p.usagePlans.append(u);
+    }
+    const QJsonArray keys = in.array("apiKeys");
+    for (qsizetype k = 0; k < keys.size(); ++k) {
+        ApiKey key;
+        JsonReader kin(keys[k].toObject(), in.childPath("apiKeys", k), d);
+        kin.read("id", key.id);
+        kin.read("name", key.name);
+        kin.read("description", key.description);
+        kin.read("value", key.value);
+        kin.read("enabled", key.enabled);
+        p.apiKeys.append(key);
+    }
     if (in.has("aws")) {
         JsonReader ain(in.object("aws"), in.childPath("aws"), d);
         ain.read("profile", p.aws.profile);
@@ -591,7 +692,8 @@ Project projectFromJson(const QJsonObject &json, Diagnostics *d)
     }
     static const QStringList known = {QStringLiteral("schemaVersion"), QStringLiteral("name"),
                                       QStringLiteral("server"), QStringLiteral("apis"),
-                                      QStringLiteral("functions"), QStringLiteral("aws")};
+                                      QStringLiteral("functions"), QStringLiteral("aws"),
+                                      QStringLiteral("usagePlans"), QStringLiteral("apiKeys")};
     for (auto it = json.begin(); it != json.end(); ++it)
         if (!known.contains(it.key()))
             p.extensions.insert(it.key(), it.value());
