@@ -486,7 +486,8 @@ QJsonObject toJson(const Project &p)
         o.insert(QLatin1String("aws"), ao);
     }
     for (auto it = p.extensions.begin(); it != p.extensions.end(); ++it)
-        o.insert(it.key(), it.value());
+        if (!o.contains(it.key())) // typed sections win over a stray extension of the same name
+            o.insert(it.key(), it.value());
     return o;
 }
 
