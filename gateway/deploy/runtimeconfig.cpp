@@ -18,6 +18,33 @@ std::shared_ptr<const CompiledApi> RuntimeConfig::api(const QString &id) const
     return apis.value(id.toLower());
 }
 
+static CompiledMethod compileMethod(const model::Resource &r, const model::Method &method, model::Diagnostics *diagnostics,
+                                   const QString &methodPath)
+{
+    CompiledMethod cm;
+    cm.resourceId = r.id;
+    cm.resourcePath = r.path;
+    cm.method = method;
+    if (!cm.method.integration)
+        return cm;
+    const auto &responses = cm.method.integration->integrationResponses;
+    for (qsizetype i = 0; i < responses.size(); ++i) {
+        CompiledIntegrationResponse ci;
+        ci.definition = responses[i];
+        ci.isDefault = responses[i].selectionPattern.isEmpty();
+        if (!ci.isDefault) {
+            ci.pattern = QRegularExpression(QRegularExpression::anchoredPattern(responses[i].selectionPattern));
+            if (!ci.pattern.isValid() && diagnostics)
+                diagnostics->append({model::Diagnostic::Severity::Error,
+                                     methodPath + QStringLiteral(".integration.integrationResponses[%1].selectionPattern").arg(i),
+                                     QStringLiteral("invalid regular expression: %1").arg(ci.pattern.errorString())});
+            ci.pattern.optimize();
+        }
+        cm.integrationResponses.append(ci);
+    }
+    return cm;
+}
+
 std::shared_ptr<const CompiledDeployment> compileDeployment(const model::Deployment &deployment,
                                                             model::Diagnostics *diagnostics,
                                                             const QString &path)
@@ -30,34 +57,21 @@ std::shared_ptr<const CompiledDeployment> compileDeployment(const model::Deploym
         auto cr = std::make_unique<CompiledResource>();
         cr->id = r.id;
         cr->path = r.path;
-        for (auto it = r.methods.begin(); it != r.methods.end(); ++it) {
-            CompiledMethod cm;
-            cm.resourceId = r.id;
-            cm.resourcePath = r.path;
-            cm.method = it.value();
-            if (cm.method.integration) {
-                const auto &responses = cm.method.integration->integrationResponses;
-                for (qsizetype i = 0; i < responses.size(); ++i) {
-                    CompiledIntegrationResponse ci;
-                    ci.definition = responses[i];
-                    ci.isDefault = responses[i].selectionPattern.isEmpty();
-                    if (!ci.isDefault) {
-                        ci.pattern = QRegularExpression(QRegularExpression::anchoredPattern(responses[i].selectionPattern));
-                        if (!ci.pattern.isValid() && diagnostics) {
-                            diagnostics->append({model::Diagnostic::Severity::Error,
-                                                 QStringLiteral("%1.resources[%2].methods.%3.integration.integrationResponses[%4].selectionPattern")
-                                                     .arg(path).arg(k).arg(it.key()).arg(i),
-                                                 QStringLiteral("invalid regular expression: %1").arg(ci.pattern.errorString())});
-                        }
-                        ci.pattern.optimize();
-                    }
-                    cm.integrationResponses.append(ci);
-                }
-            }
-            cr->methods.insert(it.key(), cm);
-        }
+        for (auto it = r.methods.begin(); it != r.methods.end(); ++it)
+            cr->methods.insert(it.key(), compileMethod(r, it.value(), diagnostics,
+                                                       QStringLiteral("%1.resources[%2].methods.%3").arg(path).arg(k).arg(it.key())));
         out->router.add(r.path, cr.get());
         out->resources.push_back(std::move(cr));
+    }
+    if (deployment.api.defaultRoute) {
+        model::Resource pseudo;
+        pseudo.id = QStringLiteral("$default");
+        pseudo.path = QStringLiteral("$default");
+        out->defaultRoute = std::make_unique<CompiledResource>();
+        out->defaultRoute->id = pseudo.id;
+        out->defaultRoute->path = pseudo.path;
+        out->defaultRoute->methods.insert(QStringLiteral("ANY"), compileMethod(pseudo, *deployment.api.defaultRoute, diagnostics,
+                                                                              path + QStringLiteral(".defaultRoute")));
     }
     return out;
 }

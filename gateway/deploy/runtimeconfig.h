@@ -47,6 +47,8 @@ struct CompiledDeployment
     model::ApiDefinition definition;
     std::vector<std::unique_ptr<CompiledResource>> resources;
     Router router;
+    // HTTP APIs: the $default route (resource path "$default"), or null.
+    std::unique_ptr<CompiledResource> defaultRoute;
 };
 
 struct CompiledCanary

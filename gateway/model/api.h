@@ -140,6 +140,10 @@ struct ApiDefinition
     QStringList binaryMediaTypes;
     QString apiKeySource = QStringLiteral("HEADER");
     QJsonObject policy;
+    // HTTP APIs: the $default route, which catches requests no other route matches.
+    std::optional<Method> defaultRoute;
+    // HTTP APIs: CORS answered by the gateway itself (reference §9.2); kept as AWS writes it.
+    QJsonObject corsConfiguration;
 
     const Resource *resource(const QString &path) const;
     Resource *resource(const QString &path);

@@ -347,6 +347,10 @@ QJsonObject toJson(const ApiDefinition &def)
         o.insert(QLatin1String("apiKeySource"), def.apiKeySource);
     if (!def.policy.isEmpty())
         o.insert(QLatin1String("policy"), def.policy);
+    if (def.defaultRoute)
+        o.insert(QLatin1String("defaultRoute"), toJson(*def.defaultRoute));
+    if (!def.corsConfiguration.isEmpty())
+        o.insert(QLatin1String("corsConfiguration"), def.corsConfiguration);
     return o;
 }
 
@@ -574,6 +578,11 @@ ApiDefinition definitionFromJson(const QJsonObject &json, const QString &path, D
     in.read("binaryMediaTypes", def.binaryMediaTypes);
     in.read("apiKeySource", def.apiKeySource);
     in.read("policy", def.policy);
+    if (in.has("defaultRoute")) {
+        def.defaultRoute = methodFromJson(in.object("defaultRoute"), in.childPath("defaultRoute"), d);
+        def.defaultRoute->httpMethod = QStringLiteral("ANY");
+    }
+    in.read("corsConfiguration", def.corsConfiguration);
     return def;
 }
 

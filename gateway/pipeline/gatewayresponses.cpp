@@ -110,8 +110,48 @@ QStringList gatewayResponseTypeNames()
     return out;
 }
 
+// HTTP APIs have no gateway responses: fixed bodies and codes (reference §16.7).
+static void applyHttpApiError(RequestContext &ctx)
+{
+    const QString &type = ctx.error->responseType;
+    int status = 500;
+    QByteArray message = "Internal Server Error";
+    if (type == QLatin1String("MISSING_AUTHENTICATION_TOKEN") || type == QLatin1String("RESOURCE_NOT_FOUND")) {
+        status = 404;
+        message = "Not Found";
+    } else if (type == QLatin1String("INTEGRATION_TIMEOUT")) {
+        status = 503;
+        message = "Service Unavailable";
+    } else if (type == QLatin1String("UNAUTHORIZED")) {
+        status = 401;
+        message = "Unauthorized";
+    } else if (type == QLatin1String("ACCESS_DENIED") || type == QLatin1String("INVALID_API_KEY") || type == QLatin1String("WAF_FILTERED")) {
+        status = 403;
+        message = "Forbidden";
+    } else if (type == QLatin1String("THROTTLED")) {
+        status = 429;
+        message = "Too Many Requests";
+    } else if (type == QLatin1String("REQUEST_TOO_LARGE")) {
+        status = 413;
+        message = "Request Entity Too Large";
+    } else if (const GatewayResponseType *t = gatewayResponseType(type); t && t->status >= 400 && t->status < 500) {
+        status = t->status;
+        message = t->message ? QByteArray(t->message) : QByteArray();
+    }
+    ctx.response = HttpResponse{};
+    ctx.response.status = status;
+    ctx.response.headers.set("Content-Type", "application/json");
+    ctx.response.body = "{\"message\":\"" + message + "\"}";
+    if (ctx.tracing() && !ctx.error->logLine.isEmpty())
+        ctx.log(QStringLiteral("error"), ctx.error->logLine);
+}
+
 void applyGatewayResponse(RequestContext &ctx)
 {
+    if (ctx.api && ctx.api->type == model::ApiType::Http) {
+        applyHttpApiError(ctx);
+        return;
+    }
     const GatewayError &error = *ctx.error;
     const GatewayResponseType *type = gatewayResponseType(error.responseType);
     if (!type)

@@ -142,6 +142,13 @@ PhaseResult IntegrationRequestPhase::onRequest(const std::shared_ptr<RequestCont
                    QStringLiteral("Execution failed due to configuration error: Invalid endpoint address")});
         return PhaseResult::Respond;
     }
+    if (ctx->api->type == model::ApiType::Http && ctx->resource && ctx->resource->path == QLatin1String("$default")) {
+        // An HTTP API's $default route forwards the whole request path to its HTTP endpoint.
+        QString basePath = url.path(QUrl::FullyEncoded);
+        if (basePath.endsWith(QLatin1Char('/')))
+            basePath.chop(1);
+        url.setPath(basePath + ctx->stagePath, QUrl::StrictMode);
+    }
     QByteArray query = url.query(QUrl::FullyEncoded).toLatin1();
     auto appendQuery = [&](const QByteArray &pair) {
         if (!query.isEmpty())

@@ -55,7 +55,16 @@ PhaseResult ResolvePhase::onRequest(const std::shared_ptr<RequestContext> &ctx, 
     ctx->api = ctx->config ? ctx->config->api(address.apiId) : nullptr;
     if (!ctx->api)
         return missingToken();
+    const bool httpApi = ctx->api->type == model::ApiType::Http;
     ctx->stage = ctx->api->stages.value(address.stage);
+    if (!ctx->stage && httpApi) {
+        // HTTP APIs serve their $default stage at the root: the first segment is part of the path.
+        ctx->stage = ctx->api->stages.value(QStringLiteral("$default"));
+        if (address.stage != QLatin1String("$default"))
+            address.path = address.path == QLatin1String("/") ? QString(QLatin1Char('/') + address.stage)
+                                                              : QString(QLatin1Char('/') + address.stage + address.path);
+        ctx->stagePath = address.path;
+    }
     if (!ctx->stage || !ctx->stage->deployment)
         return missingToken();
     ctx->deployment = ctx->stage->deployment;
@@ -71,13 +80,19 @@ PhaseResult ResolvePhase::onRequest(const std::shared_ptr<RequestContext> &ctx, 
     ctx->query = parseQueryString(ctx->request.rawQuery());
 
     const auto match = ctx->deployment->router.match(address.path);
-    if (!match)
-        return missingToken();
-    ctx->resource = match->resource;
-    ctx->method = ctx->resource->method(ctx->httpMethod());
+    if (match) {
+        ctx->resource = match->resource;
+        ctx->method = ctx->resource->method(ctx->httpMethod());
+        ctx->pathParameters = match->pathParameters;
+    }
+    if (!ctx->method && httpApi && ctx->deployment->defaultRoute) {
+        // HTTP APIs: $default catches whatever no route matches.
+        ctx->resource = ctx->deployment->defaultRoute.get();
+        ctx->method = ctx->resource->method(QStringLiteral("ANY"));
+        ctx->pathParameters.clear();
+    }
     if (!ctx->method)
         return missingToken();
-    ctx->pathParameters = match->pathParameters;
 
     if (ctx->tracing()) {
         const QString phase = QLatin1String(name());
