@@ -1,5 +1,8 @@
 #include "runtimeconfig.h"
 
+#include "gateway/aws/credentialsprovider.h"
+#include "gateway/aws/servicerequestbuilder.h"
+
 #include <QDir>
 
 namespace gw::deploy {
@@ -17,6 +20,50 @@ std::shared_ptr<const CompiledApi> RuntimeConfig::api(const QString &id) const
 {
     return apis.value(id.toLower());
 }
+
+const model::Function *RuntimeConfig::function(const QString &name) const
+{
+    const auto it = functions.constFind(name);
+    return it != functions.cend() ? &*it : nullptr;
+}
+
+namespace {
+
+// Whether any deployment calls an AWS service other than Lambda (whose functions are local).
+bool usesAwsServices(const model::Project &project)
+{
+    for (const model::Api &api : project.apis)
+        for (const model::Deployment &d : api.deployments)
+            for (const model::Resource &r : d.api.resources)
+                for (const model::Method &m : r.methods)
+                    if (m.integration && m.integration->type == model::IntegrationType::Aws
+                        && !m.integration->uri.contains(QLatin1String(":lambda:path/")))
+                        return true;
+    return false;
+}
+
+void compileAwsServices(const model::Project &project, RuntimeConfig *config, model::Diagnostics *diagnostics)
+{
+    config->aws = project.aws;
+    if (!usesAwsServices(project))
+        return;
+    const aws::ResolvedCredentials resolved = aws::CredentialsProvider().resolve(project.aws.profile);
+    if (!resolved.ok()) {
+        config->awsCredentialsError = resolved.error;
+        if (diagnostics)
+            diagnostics->append({model::Diagnostic::Severity::Warning, QStringLiteral("aws.profile"),
+                                 QStringLiteral("AWS service integrations will fail: %1").arg(resolved.error)});
+        return;
+    }
+    aws::ServiceEndpoints endpoints;
+    if (!project.aws.defaultEndpoint.isEmpty())
+        endpoints.setDefaultEndpoint(QUrl(project.aws.defaultEndpoint));
+    for (auto it = project.aws.endpoints.begin(); it != project.aws.endpoints.end(); ++it)
+        endpoints.setEndpoint(it.key(), QUrl(it.value()));
+    config->awsRequests = std::make_shared<const aws::ServiceRequestBuilder>(resolved.credentials, endpoints);
+}
+
+} // namespace
 
 static CompiledMethod compileMethod(const model::Resource &r, const model::Method &method, model::Diagnostics *diagnostics,
                                    const QString &methodPath)
@@ -138,6 +185,9 @@ std::shared_ptr<const RuntimeConfig> compile(const model::Project &project, mode
         }
         config->apis.insert(api.id.toLower(), capi);
     }
+    for (const model::Function &f : project.functions)
+        config->functions.insert(f.name, f);
+    compileAwsServices(project, config.get(), diagnostics);
     return config;
 }
 

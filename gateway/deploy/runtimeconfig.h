@@ -13,6 +13,10 @@
 #include <optional>
 #include <vector>
 
+namespace gw::aws {
+class ServiceRequestBuilder;
+}
+
 namespace gw::deploy {
 
 struct CompiledIntegrationResponse
@@ -86,6 +90,16 @@ struct RuntimeConfig
 {
     QHash<QString, std::shared_ptr<const CompiledApi>> apis; // key: API id, lower case
     std::shared_ptr<const CompiledApi> api(const QString &id) const;
+
+    // The project's functions by name (Lambda integrations, authorizers, the CLI).
+    QHash<QString, model::Function> functions;
+    const model::Function *function(const QString &name) const;
+    // AWS service integrations: requests signed with credentials resolved once, here at compile
+    // time (never per request); null when no API uses an AWS service, or when credentials are
+    // missing — then awsCredentialsError says why (it holds no secret).
+    model::AwsSettings aws;
+    std::shared_ptr<const aws::ServiceRequestBuilder> awsRequests;
+    QString awsCredentialsError;
 };
 
 std::shared_ptr<const CompiledDeployment> compileDeployment(const model::Deployment &deployment,

@@ -156,7 +156,7 @@ void applyGatewayResponse(RequestContext &ctx)
     const GatewayResponseType *type = gatewayResponseType(error.responseType);
     if (!type)
         type = gatewayResponseType(QStringLiteral("DEFAULT_5XX"));
-    int status = type->status ? type->status : 500;
+    int status = error.status ? error.status : type->status ? type->status : 500;
     const bool is4xx = status >= 400 && status < 500;
 
     QString tpl = kDefaultTemplate;

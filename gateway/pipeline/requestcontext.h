@@ -25,6 +25,8 @@ struct GatewayError
     QString message;
     bool messageIsNull = false;  // AUTHORIZER_CONFIGURATION_ERROR's body is {"message": null}
     QString logLine;             // "Execution failed due to ..." for the trace
+    int status = 0;              // overrides the type's default status: Lambda proxy failures are
+                                 // 502 under DEFAULT_5XX (reference §3.3)
 };
 
 // All per-request state. Phases hold only immutable configuration; everything that changes
@@ -54,6 +56,15 @@ struct RequestContext
 
     EndpointRequest endpointRequest;
     EndpointResult endpointResult;
+    // AWS and AWS_PROXY: the URI is an ARN, not a URL. The integration-request phase leaves it
+    // (stage variables and {params} filled in) and the mapped query and path values here;
+    // endpointRequest then carries the method, the mapped headers and the body.
+    QString integrationArn;
+    QList<QPair<QString, QString>> integrationQuery;
+    QHash<QString, QString> integrationPathParameters;
+    // The integration-response selection value when it is not the status code: a Lambda (AWS
+    // type) invocation's errorMessage, empty for a successful one (reference §1.4).
+    std::optional<QString> selectionValue;
     qint64 integrationLatencyMs = -1;
     UpstreamTransport::Cancel cancelIntegration;
 

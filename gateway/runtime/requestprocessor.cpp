@@ -3,7 +3,9 @@
 #include "accesslogvalues.h"
 
 #include "gateway/core/ids.h"
+#include "gateway/integrations/awsintegrator.h"
 #include "gateway/integrations/httpintegrator.h"
+#include "gateway/integrations/lambdaintegrator.h"
 #include "gateway/integrations/mockintegrator.h"
 #include "gateway/integrations/qnamtransport.h"
 #include "gateway/pipeline/phases/integratephase.h"
@@ -28,6 +30,9 @@ RequestProcessor::RequestProcessor(QObject *parent) : QObject(parent)
     integrate->add(model::IntegrationType::Mock, std::make_unique<integrations::MockIntegrator>());
     integrate->add(model::IntegrationType::Http, std::make_unique<integrations::HttpIntegrator>(transport));
     integrate->add(model::IntegrationType::HttpProxy, std::make_unique<integrations::HttpIntegrator>(transport));
+    m_functions = std::make_unique<functions::FunctionRuntime>(transport);
+    integrate->add(model::IntegrationType::AwsProxy, std::make_unique<integrations::LambdaIntegrator>(m_functions.get()));
+    integrate->add(model::IntegrationType::Aws, std::make_unique<integrations::AwsIntegrator>(m_functions.get(), transport));
     phases.push_back(std::move(integrate));
     phases.push_back(std::make_unique<IntegrationResponsePhase>());
     m_pipeline = std::make_unique<Pipeline>(std::move(phases));

@@ -5,6 +5,7 @@
 #include "gateway/core/requesthandler.h"
 #include "gateway/observe/metricsregistry.h"
 #include "gateway/deploy/runtimeconfig.h"
+#include "gateway/functions/functionruntime.h"
 #include "gateway/pipeline/endpoint.h"
 #include "gateway/pipeline/pipeline.h"
 #include "gateway/pipeline/templaterenderer.h"
@@ -67,6 +68,9 @@ public:
         m_recorder = std::move(recorder);
         m_accessLogs = std::move(sinks);
     }
+    // This thread's functions (Lambda integrations, authorizers): look functions up with
+    // config()->function(name) and invoke them here.
+    functions::FunctionRuntime *functionRuntime() const { return m_functions.get(); }
     // Capture request, response and trace into every record (costs time on each request).
     void setCaptureDetails(bool capture) { m_captureDetails = capture; }
 
@@ -76,6 +80,7 @@ private:
 
     std::shared_ptr<const deploy::RuntimeConfig> m_config;
     std::unique_ptr<pipeline::UpstreamTransport> m_upstream;
+    std::unique_ptr<functions::FunctionRuntime> m_functions;  // before the pipeline: integrators point to it
     std::unique_ptr<pipeline::Pipeline> m_pipeline;
     std::function<void(const RequestRecord &)> m_recordSink;
     bool m_captureDetails = false;

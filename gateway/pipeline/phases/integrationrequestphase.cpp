@@ -134,6 +134,17 @@ PhaseResult IntegrationRequestPhase::onRequest(const std::shared_ptr<RequestCont
     if (integration.type == IntegrationType::Mock)
         return PhaseResult::Continue;
 
+    if (integration.type == IntegrationType::Aws || integration.type == IntegrationType::AwsProxy) {
+        // An ARN, not a URL: the Lambda or AWS-service integrator builds the real request.
+        ctx->integrationArn = fillUri(integration.uri, pathValues, *ctx);
+        for (const auto &q : queryValues)
+            ctx->integrationQuery.append({q.first, QString::fromUtf8(q.second)});
+        for (auto it = pathValues.cbegin(); it != pathValues.cend(); ++it)
+            ctx->integrationPathParameters.insert(it.key(), QString::fromUtf8(it.value()));
+        out.headers = mappedHeaders;
+        return PhaseResult::Continue;
+    }
+
     // URI and query string.
     const QString uri = fillUri(integration.uri, pathValues, *ctx);
     QUrl url(uri);

@@ -54,9 +54,11 @@ PhaseResult IntegrationResponsePhase::onRequest(const std::shared_ptr<RequestCon
     }
     if (integration.type == IntegrationType::HttpProxy)
         return proxyResponse(*ctx);
+    if (integration.type == IntegrationType::AwsProxy)
+        return PhaseResult::Continue;  // the Lambda proxy integrator built the response (reference §3.3)
 
-    // Non-proxy: select by the status code (HTTP, MOCK; reference §1.4).
-    const QString selector = QString::number(ctx->endpointResult.status);
+    // Non-proxy: select by the status code (HTTP, MOCK, AWS services) or a Lambda's errorMessage (reference §1.4).
+    const QString selector = ctx->selectionValue ? *ctx->selectionValue : QString::number(ctx->endpointResult.status);
     const deploy::CompiledIntegrationResponse *chosen = nullptr;
     const deploy::CompiledIntegrationResponse *fallback = nullptr;
     for (const auto &r : ctx->method->integrationResponses) {
