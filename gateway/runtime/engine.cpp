@@ -1,5 +1,6 @@
 #include "engine.h"
 
+#include "listensocket.h"
 #include "worker.h"
 
 #include "gateway/observe/prometheusexposition.h"
@@ -31,11 +32,18 @@ Engine::~Engine()
 
 void Engine::start(const EngineOptions &options)
 {
-    if (m_thread)
+    if (!m_workers.isEmpty())
         return;
     m_host = options.host;
-    m_thread = new QThread(this);
-    m_thread->setObjectName(QStringLiteral("gatewright-worker"));
+    const int count = options.workers > 0 ? options.workers : qMax(1, QThread::idealThreadCount());
+    QString error;
+    const QList<qintptr> sockets = openListeners(options.host, options.port, count, &error);
+    if (sockets.isEmpty()) {
+        // Report on the next turn, as a successful start would, so callers see one behaviour.
+        QTimer::singleShot(0, this, [this, error]() { emit startFailed(error); });
+        return;
+    }
+    m_port = boundPort(sockets.first());
     std::weak_ptr<RecordQueue> queue = m_records;
     std::function<void(const RequestRecord &)> sink;
     if (options.liveRecords)
@@ -50,50 +58,54 @@ void Engine::start(const EngineOptions &options)
             }
             q->records.append(r);
         };
-    m_worker = new Worker(sink, m_metrics->newRecorder(), m_accessLogs);
-    m_worker->moveToThread(m_thread);
-    connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-    connect(m_worker, &Worker::listening, this, &Engine::onWorkerListening);
-    m_thread->start();
-    if (m_config)
-        QMetaObject::invokeMethod(
-            m_worker, [w = m_worker, c = m_config]() { w->setConfig(c); }, Qt::QueuedConnection);
-    QMetaObject::invokeMethod(
-        m_worker, [w = m_worker, options]() { w->listen(options.host, options.port, options.captureDetails); },
-        Qt::QueuedConnection);
+    m_workersListening = 0;
+    for (int i = 0; i < count; ++i) {
+        WorkerThread w;
+        w.thread = new QThread(this);
+        w.thread->setObjectName(QStringLiteral("gatewright-worker-%1").arg(i));
+        w.worker = new Worker(sink, m_metrics->newRecorder(), m_accessLogs);
+        w.worker->moveToThread(w.thread);
+        connect(w.thread, &QThread::finished, w.worker, &QObject::deleteLater);
+        connect(w.worker, &Worker::listening, this, &Engine::onWorkerListening);
+        w.thread->start();
+        if (m_config)
+            QMetaObject::invokeMethod(w.worker, [wk = w.worker, c = m_config]() { wk->setConfig(c); }, Qt::QueuedConnection);
+        const qintptr fd = sockets[i];
+        const bool capture = options.captureDetails;
+        QMetaObject::invokeMethod(w.worker, [wk = w.worker, fd, capture]() { wk->listen(fd, capture); }, Qt::QueuedConnection);
+        m_workers.append(w);
+    }
 }
 
-void Engine::onWorkerListening(quint16 port, const QString &error)
+void Engine::onWorkerListening(const QString &error)
 {
     if (!error.isEmpty()) {
         stop();
         emit startFailed(error);
         return;
     }
-    m_port = port;
+    if (++m_workersListening < m_workers.size())
+        return;
     m_running = true;
     m_drainTimer.start();
     m_collectTimer.start();
-    // The config may have changed between start() and now; make sure the worker has the latest.
-    if (m_config)
-        QMetaObject::invokeMethod(
-            m_worker, [w = m_worker, c = m_config]() { w->setConfig(c); }, Qt::QueuedConnection);
     emit started(m_host, m_port);
 }
 
 void Engine::stop()
 {
-    if (!m_thread)
+    if (m_workers.isEmpty())
         return;
-    // Tear the listener down on its own thread, then end the thread. Joining here is short:
-    // the worker has no blocking work.
-    QMetaObject::invokeMethod(
-        m_worker, [w = m_worker]() { w->shutdown(); }, Qt::BlockingQueuedConnection);
-    m_thread->quit();
-    m_thread->wait();
-    delete m_thread;
-    m_thread = nullptr;
-    m_worker = nullptr;
+    // Tear each listener down on its own thread, then end the threads. Joining is short: workers
+    // never block.
+    for (const WorkerThread &w : std::as_const(m_workers))
+        QMetaObject::invokeMethod(w.worker, [wk = w.worker]() { wk->shutdown(); }, Qt::BlockingQueuedConnection);
+    for (const WorkerThread &w : std::as_const(m_workers)) {
+        w.thread->quit();
+        w.thread->wait();
+        delete w.thread;
+    }
+    m_workers.clear();
     m_drainTimer.stop();
     m_collectTimer.stop();
     m_metrics->collect();
@@ -109,17 +121,16 @@ void Engine::stop()
 void Engine::deploy(std::shared_ptr<const deploy::RuntimeConfig> config)
 {
     m_config = std::move(config);
-    if (m_worker)
-        QMetaObject::invokeMethod(
-            m_worker, [w = m_worker, c = m_config]() { w->setConfig(c); }, Qt::QueuedConnection);
+    for (const WorkerThread &w : std::as_const(m_workers))
+        QMetaObject::invokeMethod(w.worker, [wk = w.worker, c = m_config]() { wk->setConfig(c); }, Qt::QueuedConnection);
 }
 
 QByteArray Engine::prometheusText()
 {
     m_metrics->collect();
     return observe::prometheusText(m_metrics->cumulative(),
-        {{"gatewright_access_log_dropped_lines", double(m_accessLogs->droppedLines())},
-            {"gatewright_live_records_dropped", double(droppedRecords())}});
+                                   {{"gatewright_access_log_dropped_lines", double(m_accessLogs->droppedLines())},
+                                    {"gatewright_live_records_dropped", double(droppedRecords())}});
 }
 
 quint64 Engine::droppedRecords() const

@@ -23,6 +23,7 @@ struct EngineOptions
 {
     QHostAddress host = QHostAddress::LocalHost; // loopback unless the user asks otherwise
     quint16 port = 4510;                         // 0 picks a free port
+    int workers = 0;                             // engine threads; 0: one per core
     bool captureDetails = false;                 // request/response/trace in each record
     bool liveRecords = true;                     // emit requestsFinished (the live log); off for headless serving
 };
@@ -42,6 +43,7 @@ public:
     void start(const EngineOptions &options);
     void stop();
     bool isRunning() const { return m_running; }
+    int workerCount() const { return int(m_workers.size()); }
     QHostAddress host() const { return m_host; }
     quint16 port() const { return m_port; }
 
@@ -62,11 +64,16 @@ signals:
     void requestsFinished(const QList<gw::runtime::RequestRecord> &records);
 
 private:
-    void onWorkerListening(quint16 port, const QString &error);
+    void onWorkerListening(const QString &error);
     void drainRecords();
 
-    QThread *m_thread = nullptr;
-    Worker *m_worker = nullptr;
+    struct WorkerThread
+    {
+        QThread *thread = nullptr;
+        Worker *worker = nullptr;
+    };
+    QList<WorkerThread> m_workers;
+    int m_workersListening = 0;
     bool m_running = false;
     QHostAddress m_host;
     quint16 m_port = 0;

@@ -12,26 +12,28 @@ Worker::Worker(std::function<void(const RequestRecord &)> recordSink,
 {
 }
 
-void Worker::listen(const QHostAddress &host, quint16 port, bool captureDetails)
+void Worker::listen(qintptr descriptor, bool captureDetails)
 {
     m_processor = new RequestProcessor(this);
     m_processor->setRecordSink(m_recordSink);
     m_processor->setCaptureDetails(captureDetails);
     m_processor->setObservers(m_recorder, m_accessLogs);
+    m_processor->setConfig(m_config);
     m_transport = new QtHttpTransport(m_processor->handler(), this);
     auto *server = new QTcpServer(m_transport);
-    if (!server->listen(host, port)) {
-        emit listening(0, QStringLiteral("cannot listen on %1:%2: %3").arg(host.toString()).arg(port).arg(server->errorString()));
+    if (!server->setSocketDescriptor(descriptor)) {
+        emit listening(QStringLiteral("cannot adopt the listening socket: %1").arg(server->errorString()));
         return;
     }
     m_transport->bind(server);
-    emit listening(server->serverPort(), QString());
+    emit listening(QString());
 }
 
 void Worker::setConfig(std::shared_ptr<const gw::deploy::RuntimeConfig> config)
 {
+    m_config = std::move(config);
     if (m_processor)
-        m_processor->setConfig(std::move(config));
+        m_processor->setConfig(m_config);
 }
 
 void Worker::shutdown()

@@ -19,12 +19,13 @@ public:
            std::shared_ptr<observe::MetricsRegistry::Recorder> recorder, std::shared_ptr<AccessLogSinks> accessLogs);
 
 public:
-    void listen(const QHostAddress &host, quint16 port, bool captureDetails);
+    // Serves on an already listening socket (see listensocket.h); reports through listening().
+    void listen(qintptr descriptor, bool captureDetails);
     void setConfig(std::shared_ptr<const gw::deploy::RuntimeConfig> config);
     void shutdown();
 
 signals:
-    void listening(quint16 port, const QString &error);
+    void listening(const QString &error);
 
 private:
     RequestProcessor *m_processor = nullptr;
@@ -32,6 +33,7 @@ private:
     std::function<void(const RequestRecord &)> m_recordSink;
     std::shared_ptr<observe::MetricsRegistry::Recorder> m_recorder;
     std::shared_ptr<AccessLogSinks> m_accessLogs;
+    std::shared_ptr<const gw::deploy::RuntimeConfig> m_config;
 };
 
 } // namespace gw::runtime
