@@ -18,8 +18,9 @@ static int runServe(const QStringList &arguments)
     const QString hostArg = takeOption(args, QStringLiteral("--host"));
     const QString portArg = takeOption(args, QStringLiteral("--port"));
     const QString adminPortArg = takeOption(args, QStringLiteral("--admin-port"));
+    const QString workersArg = takeOption(args, QStringLiteral("--workers"));
     if (args.size() != 1 || args.first().startsWith(QLatin1String("--"))) {
-        err() << "usage: gatewright-cli serve PROJECT [--host ADDR] [--port N] [--admin-port N]\n";
+        err() << "usage: gatewright-cli serve PROJECT [--host ADDR] [--port N] [--admin-port N] [--workers N]\n";
         return 2;
     }
     const QString file = args.first();
@@ -48,6 +49,14 @@ static int runServe(const QStringList &arguments)
     }
     options.port = quint16(port);
     options.liveRecords = false; // nobody watches a live log here
+    if (!workersArg.isEmpty()) {
+        bool okWorkers = false;
+        options.workers = workersArg.toInt(&okWorkers);
+        if (!okWorkers || options.workers < 1 || options.workers > 256) {
+            err() << "gatewright-cli: --workers must be a number from 1 to 256\n";
+            return 2;
+        }
+    }
 
     runtime::Engine engine;
     engine.deploy(config);
@@ -91,6 +100,6 @@ static int runServe(const QStringList &arguments)
     return rc;
 }
 
-static CommandRegistration registration({"serve", "serve PROJECT [--host ADDR] [--port N] [--admin-port N]  serve the project's stages (127.0.0.1:4510 by default; --port 0 picks one)", &runServe});
+static CommandRegistration registration({"serve", "serve PROJECT [--host ADDR] [--port N] [--admin-port N] [--workers N]  serve the project's stages (127.0.0.1:4510 by default; --port 0 picks one)", &runServe});
 
 } // namespace gw::cli

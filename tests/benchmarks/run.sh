@@ -16,6 +16,7 @@ while [[ $# -gt 0 ]]; do
   shift
 done
 cli="${GW_CLI:-build/app/cli/gatewright-cli}"
+workers="${WORKERS:-1}"   # the same number of nginx worker processes and gateway threads
 [[ -x "$cli" ]] || { echo "build first: $cli missing" >&2; exit 1; }
 command -v wrk >/dev/null && [[ -x /usr/sbin/nginx ]] || { echo "needs wrk and nginx (packaging/deps.sh --test)" >&2; exit 1; }
 
@@ -28,7 +29,7 @@ n_ret=$(free_port); n_backend=$(free_port); n_proxy=$(free_port); gw=$(free_port
 
 mkdir -p "$tmp/nginx/logs"
 cat > "$tmp/nginx/nginx.conf" <<CONF
-worker_processes 1;
+worker_processes $workers;
 error_log $tmp/nginx/logs/error.log warn;
 pid $tmp/nginx/nginx.pid;
 events { worker_connections 4096; }
@@ -44,7 +45,7 @@ CONF
 /usr/sbin/nginx -p "$tmp/nginx" -c "$tmp/nginx/nginx.conf" -g 'daemon off;' &
 pids+=($!)
 sed "s/BACKEND_PORT/$n_backend/" tests/benchmarks/bench.project.json > "$tmp/bench.gwproj"
-QT_NO_GLIB=1 "$cli" serve "$tmp/bench.gwproj" --port "$gw" > "$tmp/gw.log" 2>&1 &
+QT_NO_GLIB=1 "$cli" serve "$tmp/bench.gwproj" --port "$gw" --workers "$workers" > "$tmp/gw.log" 2>&1 &
 gwpid=$!; pids+=($gwpid)
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$gw/restapis/bench/b/_user_request_/ping" >/dev/null && break; sleep 0.1; done
 
@@ -64,7 +65,7 @@ report() { # label ours peer
   read -r r1 p1 e1 <<<"$2"; read -r r2 p2 e2 <<<"$3"
   python3 -c "print(f'$1: gatewright {float($r1):.0f} req/s p99 {float($p1):.2f} ms (non-2xx $e1) | nginx {float($r2):.0f} req/s p99 {float($p2):.2f} ms | ratio {float($r1)/float($r2):.2f}x rps, {float($p1)/max(float($p2),0.001):.2f}x p99')"
 }
-echo "# $(date -u +%Y-%m-%dT%H:%MZ) $(nproc) cores, $(uname -r), wrk -t1 -c50 -d${secs}s"
+echo "# $(date -u +%Y-%m-%dT%H:%MZ) $(nproc) cores, $(uname -r), wrk -t1 -c50 -d${secs}s, $workers nginx worker(s) and gateway thread(s)"
 ng=$(measure "http://127.0.0.1:$n_ret/ping"); ours=$(measure "http://127.0.0.1:$gw/restapis/bench/b/_user_request_/ping")
 report "MOCK vs nginx return 200" "$ours" "$ng"
 ng=$(measure "http://127.0.0.1:$n_proxy/"); ours=$(measure "http://127.0.0.1:$gw/restapis/bench/b/_user_request_/proxy")
@@ -84,7 +85,7 @@ if [[ "$callgrind" == 1 ]]; then
   command -v valgrind >/dev/null || { echo "valgrind missing" >&2; exit 1; }
   count_ir() { # requests → total instructions of a serve run that answers them
     local n="$1" port; port=$(free_port)
-    QT_NO_GLIB=1 valgrind --tool=callgrind --callgrind-out-file="$tmp/cg.$n" "$cli" serve "$tmp/bench.gwproj" --port "$port" > /dev/null 2>&1 &
+    QT_NO_GLIB=1 valgrind --tool=callgrind --callgrind-out-file="$tmp/cg.$n" "$cli" serve "$tmp/bench.gwproj" --port "$port" --workers 1 > /dev/null 2>&1 &
     local vp=$!
     for _ in $(seq 200); do curl -sf "http://127.0.0.1:$port/restapis/bench/b/_user_request_/ping" >/dev/null && break; sleep 0.2; done
     python3 - "$port" "$n" <<'PY'
