@@ -19,8 +19,9 @@ static int runServe(const QStringList &arguments)
     const QString portArg = takeOption(args, QStringLiteral("--port"));
     const QString adminPortArg = takeOption(args, QStringLiteral("--admin-port"));
     const QString workersArg = takeOption(args, QStringLiteral("--workers"));
+    const bool traces = takeFlag(args, QStringLiteral("--traces"));
     if (args.size() != 1 || args.first().startsWith(QLatin1String("--"))) {
-        err() << "usage: gatewright-cli serve PROJECT [--host ADDR] [--port N] [--admin-port N] [--workers N]\n";
+        err() << "usage: gatewright-cli serve PROJECT [--host ADDR] [--port N] [--admin-port N [--traces]] [--workers N]\n";
         return 2;
     }
     const QString file = args.first();
@@ -49,6 +50,7 @@ static int runServe(const QStringList &arguments)
     }
     options.port = quint16(port);
     options.liveRecords = false; // nobody watches a live log here
+    options.captureDetails = traces; // kept for GET /traces on the admin port
     if (!workersArg.isEmpty()) {
         bool okWorkers = false;
         options.workers = workersArg.toInt(&okWorkers);
@@ -100,6 +102,6 @@ static int runServe(const QStringList &arguments)
     return rc;
 }
 
-static CommandRegistration registration({"serve", "serve PROJECT [--host ADDR] [--port N] [--admin-port N] [--workers N]  serve the project's stages (127.0.0.1:4510 by default; --port 0 picks one)", &runServe});
+static CommandRegistration registration({"serve", "serve PROJECT [--host ADDR] [--port N] [--admin-port N [--traces]] [--workers N]  serve the project's stages (127.0.0.1:4510 by default; --port 0 picks one)", &runServe});
 
 } // namespace gw::cli

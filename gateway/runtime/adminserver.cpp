@@ -4,6 +4,8 @@
 
 #include <QHttpServer>
 #include <QHttpServerResponse>
+#include <QJsonDocument>
+#include <QUrlQuery>
 
 namespace gw::runtime {
 
@@ -12,6 +14,21 @@ AdminServer::AdminServer(Engine *engine, QObject *parent)
 {
     m_server->route(QStringLiteral("/metrics"), [this]() {
         return QHttpServerResponse("text/plain; version=0.0.4; charset=utf-8", m_engine->prometheusText());
+    });
+    m_server->route(QStringLiteral("/traces"), [this](const QHttpServerRequest &request) {
+        // Newest first, one JSON object per line.
+        const int limit = qBound(1, QUrlQuery(request.url()).queryItemValue(QStringLiteral("limit")).toInt(), 1000);
+        QByteArray body;
+        for (const RequestRecord &r : m_engine->traces()->latest(request.url().hasQuery() ? limit : 100))
+            body += QJsonDocument(TraceStore::toJson(r)).toJson(QJsonDocument::Compact) + '\n';
+        return QHttpServerResponse("application/x-ndjson", body);
+    });
+    m_server->route(QStringLiteral("/traces/<arg>"), [this](const QString &requestId) {
+        const auto record = m_engine->traces()->find(requestId);
+        if (!record)
+            return QHttpServerResponse("application/json", QByteArray("{\"message\":\"Not Found\"}"),
+                                       QHttpServerResponder::StatusCode::NotFound);
+        return QHttpServerResponse("application/json", QJsonDocument(TraceStore::toJson(*record)).toJson(QJsonDocument::Compact));
     });
     m_server->route(QStringLiteral("/health"), [this]() {
         return QHttpServerResponse("application/json", m_engine->isRunning() ? QByteArray("{\"status\":\"serving\"}")

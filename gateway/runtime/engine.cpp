@@ -16,6 +16,7 @@ Engine::Engine(QObject *parent)
     : QObject(parent),
       m_metrics(std::make_shared<observe::MetricsRegistry>()),
       m_accessLogs(std::make_shared<AccessLogSinks>()),
+      m_traces(std::make_shared<TraceStore>()),
       m_records(std::make_shared<RecordQueue>())
 {
     m_collectTimer.setInterval(1000);
@@ -45,11 +46,16 @@ void Engine::start(const EngineOptions &options)
     }
     m_port = boundPort(sockets.first());
     std::weak_ptr<RecordQueue> queue = m_records;
+    std::weak_ptr<TraceStore> traces = m_traces;
+    const bool keepTraces = options.captureDetails;
     std::function<void(const RequestRecord &)> sink;
-    if (options.liveRecords)
-        sink = [queue](const RequestRecord &r) {
+    if (options.liveRecords || keepTraces)
+        sink = [queue, traces, keepTraces, live = options.liveRecords](const RequestRecord &r) {
+            if (keepTraces)
+                if (auto t = traces.lock())
+                    t->add(r);
             auto q = queue.lock();
-            if (!q)
+            if (!q || !live)
                 return;
             QMutexLocker lock(&q->mutex);
             if (q->records.size() >= kMaxQueuedRecords) {

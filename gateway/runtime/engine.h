@@ -2,6 +2,7 @@
 
 #include "accesslogsinks.h"
 #include "requestprocessor.h"
+#include "tracestore.h"
 
 #include "gateway/observe/metricsregistry.h"
 
@@ -54,6 +55,8 @@ public:
     // Per-second metrics of every request served; collected about once a second.
     std::shared_ptr<observe::MetricsRegistry> metrics() const { return m_metrics; }
     std::shared_ptr<AccessLogSinks> accessLogs() const { return m_accessLogs; }
+    // Recent requests with their traces (filled when EngineOptions::captureDetails is on).
+    std::shared_ptr<TraceStore> traces() const { return m_traces; }
     // Prometheus text for the admin listener and tools.
     QByteArray prometheusText();
 
@@ -82,6 +85,7 @@ private:
     QTimer m_collectTimer;
     std::shared_ptr<observe::MetricsRegistry> m_metrics;
     std::shared_ptr<AccessLogSinks> m_accessLogs;
+    std::shared_ptr<TraceStore> m_traces;
 
     struct RecordQueue
     {

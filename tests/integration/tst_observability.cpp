@@ -8,6 +8,7 @@
 #include "gateway/runtime/engine.h"
 
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -125,6 +126,45 @@ private slots:
         QVERIFY(python.waitForFinished(20000));
         QVERIFY2(python.exitCode() == 0, python.readAllStandardError().constData());
         QCOMPARE(python.readAllStandardOutput().trimmed(), QByteArray("15"));
+    }
+
+    void adminEndpointServesRecentTraces()
+    {
+        QCOMPARE(m_client.send("GET", url(QStringLiteral("/ping?which=traced"))).status, 200);
+        gw::runtime::AdminServer admin(&m_engine);
+        QString error;
+        const quint16 port = admin.listen(QHostAddress::LocalHost, 0, &error);
+        QVERIFY2(port, qPrintable(error));
+        QTRY_VERIFY(m_engine.traces()->size() > 0);
+        const auto list = m_client.send("GET", QStringLiteral("http://127.0.0.1:%1/traces?limit=1").arg(port));
+        QCOMPARE(list.status, 200);
+        const QJsonObject latest = QJsonDocument::fromJson(list.body.trimmed()).object();
+        QCOMPARE(latest.value(QStringLiteral("path")).toString(), QStringLiteral("/restapis/obsapi/dev/_user_request_/ping"));
+        QVERIFY(!latest.value(QStringLiteral("trace")).toArray().isEmpty());
+        const QString id = latest.value(QStringLiteral("requestId")).toString();
+        const auto one = m_client.send("GET", QStringLiteral("http://127.0.0.1:%1/traces/%2").arg(port).arg(id));
+        QCOMPARE(one.status, 200);
+        QCOMPARE(QJsonDocument::fromJson(one.body).object().value(QStringLiteral("requestId")).toString(), id);
+        QCOMPARE(m_client.send("GET", QStringLiteral("http://127.0.0.1:%1/traces/nope").arg(port)).status, 404);
+    }
+
+    void traceStoreIsBoundedByCountAndBytes()
+    {
+        gw::runtime::TraceStore byCount(3, 1 << 30);
+        gw::runtime::TraceStore byBytes(1000, 10000);
+        for (int i = 0; i < 10; ++i) {
+            gw::runtime::RequestRecord r;
+            r.requestId = QString::number(i);
+            r.response.body = QByteArray(3000, 'x');
+            byCount.add(r);
+            byBytes.add(r);
+        }
+        QCOMPARE(byCount.size(), 3);
+        QVERIFY(byCount.find(QStringLiteral("9")));
+        QVERIFY(!byCount.find(QStringLiteral("6")));
+        QVERIFY(byBytes.bytes() <= 10000);
+        QVERIFY(byBytes.size() >= 2);
+        QVERIFY(byBytes.find(QStringLiteral("9")));
     }
 
     void tracesMaskSecretsAndComeWithRecords()
