@@ -80,16 +80,14 @@ PhaseResult LambdaIntegrator::invoke(const std::shared_ptr<pipeline::RequestCont
     }
 
     auto pending = std::make_shared<PendingInvocation>();
-    std::weak_ptr<pipeline::RequestContext> weak = ctx;
-    auto finishWith = [weak, pending, resume, proxy](const FunctionResult *result) {
+    // The callbacks keep the request alive while the function runs (the pipeline holds it only
+    // through them); the cycle through ctx->cancelIntegration ends when either callback runs.
+    auto finishWith = [c = ctx, pending, resume, proxy](const FunctionResult *result) {
         if (pending->finished)
             return;
         pending->finished = true;
         pending->timer.stop();
-        QObject::disconnect(&pending->timer, nullptr, nullptr, nullptr);  // the slot holds `pending`
-        auto c = weak.lock();
-        if (!c)
-            return;
+        QObject::disconnect(&pending->timer, nullptr, nullptr, nullptr);  // the slot holds `pending` and c
         c->cancelIntegration = nullptr;
         if (!result) {
             if (pending->cancel)
@@ -104,12 +102,11 @@ PhaseResult LambdaIntegrator::invoke(const std::shared_ptr<pipeline::RequestCont
     pending->timer.setSingleShot(true);
     QObject::connect(&pending->timer, &QTimer::timeout, [finishWith] { finishWith(nullptr); });
     pending->timer.start(qMax(50, integration.timeoutInMillis));
-    // The callback holds the pending state (and through it the timer) until the call ends; the
-    // context is held weakly, so an abandoned request just drops the result.
     pending->cancel = m_runtime->invoke(function, event, options, [finishWith](FunctionResult r) { finishWith(&r); });
     ctx->cancelIntegration = [pending] {
         pending->finished = true;
         pending->timer.stop();
+        QObject::disconnect(&pending->timer, nullptr, nullptr, nullptr);
         if (pending->cancel)
             pending->cancel();
     };

@@ -118,8 +118,10 @@ QJsonObject lambdaProxyEvent(const pipeline::RequestContext &ctx)
     static const char *identityKeys[] = {"accessKey", "accountId", "caller", "cognitoAuthenticationProvider",
                                          "cognitoAuthenticationType", "cognitoIdentityId", "cognitoIdentityPoolId",
                                          "principalOrgId", "sourceIp", "user", "userAgent", "userArn"};
-    for (const char *k : identityKeys)
-        identity.insert(QLatin1String(k), contextIdentity.value(QLatin1String(k)));  // absent: null
+    for (const char *k : identityKeys) {
+        const QJsonValue v = contextIdentity.value(QLatin1String(k));
+        identity.insert(QLatin1String(k), v.isUndefined() ? QJsonValue() : v);  // unset: null
+    }
     for (const char *k : {"apiKey", "apiKeyId"})
         if (!contextIdentity.value(QLatin1String(k)).isNull() && !contextIdentity.value(QLatin1String(k)).isUndefined())
             identity.insert(QLatin1String(k), contextIdentity.value(QLatin1String(k)));
