@@ -62,7 +62,7 @@ QJsonObject RequestContext::contextObject() const
         {QStringLiteral("extendedRequestId"), extendedRequestId},
         {QStringLiteral("httpMethod"), httpMethod()},
         {QStringLiteral("identity"), identity},
-        {QStringLiteral("path"), QString(QLatin1Char('/') + stageName + stagePath)},
+        {QStringLiteral("path"), QString(QLatin1Char('/') + stageName + (rawStagePath.isEmpty() ? stagePath : rawStagePath))},
         {QStringLiteral("protocol"), QString::fromLatin1(request.protocol)},
         {QStringLiteral("requestId"), requestId},
         {QStringLiteral("requestTime"), QLocale::c().toString(requestTime.toUTC(), QStringLiteral("dd/MMM/yyyy:HH:mm:ss +0000"))},

@@ -50,6 +50,7 @@ struct RequestContext
     bool isCanaryRequest = false;
     QString domainName;
     QString stagePath;           // request path below the stage, raw, starting with '/'
+    QString rawStagePath;        // the same before extra leading slashes were dropped
     QList<QPair<QString, QString>> pathParameters;
     QList<QPair<QString, QString>> query;  // decoded, in order
     QMap<QString, QString> stageVariables;

@@ -24,6 +24,9 @@ bool parseStageAddress(const QByteArray &host, const QByteArray &rawPath, StageA
         out->apiId = QString::fromLatin1(rawPath.mid(restapis.size(), idEnd - restapis.size())).toLower();
         out->stage = QString::fromUtf8(rawPath.mid(idEnd + 1, stageEnd - idEnd - 1));
         out->path = rest < rawPath.size() ? QString::fromUtf8(rawPath.mid(rest)) : QStringLiteral("/");
+        out->rawPath = out->path;
+        while (out->path.startsWith(QLatin1String("//")))
+            out->path.remove(0, 1);
         out->domainName = out->apiId + QStringLiteral(".execute-api.localhost");
         return true;
     }
@@ -33,10 +36,16 @@ bool parseStageAddress(const QByteArray &host, const QByteArray &rawPath, StageA
         return false;
     out->apiId = QString::fromLatin1(host.left(at)).toLower();
     out->domainName = QString::fromLatin1(host);
-    // /{stage}/{path}
-    const qsizetype slash = rawPath.indexOf('/', 1);
-    out->stage = QString::fromUtf8(slash < 0 ? rawPath.mid(1) : rawPath.mid(1, slash - 1));
+    // /{stage}/{path}; API Gateway drops extra slashes in front of the stage and of the path.
+    qsizetype begin = 0;
+    while (begin + 1 < rawPath.size() && rawPath[begin + 1] == '/')
+        ++begin;
+    const qsizetype slash = rawPath.indexOf('/', begin + 1);
+    out->stage = QString::fromUtf8(slash < 0 ? rawPath.mid(begin + 1) : rawPath.mid(begin + 1, slash - begin - 1));
     out->path = slash < 0 ? QStringLiteral("/") : QString::fromUtf8(rawPath.mid(slash));
+    out->rawPath = out->path;
+    while (out->path.startsWith(QLatin1String("//")))
+        out->path.remove(0, 1);
     return !out->stage.isEmpty();
 }
 
@@ -52,6 +61,7 @@ PhaseResult ResolvePhase::onRequest(const std::shared_ptr<RequestContext> &ctx, 
         return missingToken();
     ctx->domainName = address.domainName;
     ctx->stagePath = address.path;
+    ctx->rawStagePath = address.rawPath;
     ctx->api = ctx->config ? ctx->config->api(address.apiId) : nullptr;
     if (!ctx->api)
         return missingToken();
@@ -64,6 +74,7 @@ PhaseResult ResolvePhase::onRequest(const std::shared_ptr<RequestContext> &ctx, 
             address.path = address.path == QLatin1String("/") ? QString(QLatin1Char('/') + address.stage)
                                                               : QString(QLatin1Char('/') + address.stage + address.path);
         ctx->stagePath = address.path;
+        ctx->rawStagePath = address.path;
     }
     if (!ctx->stage || !ctx->stage->deployment)
         return missingToken();

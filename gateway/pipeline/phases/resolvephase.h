@@ -20,7 +20,8 @@ struct StageAddress
 {
     QString apiId;
     QString stage;
-    QString path; // raw, starts with '/'
+    QString path;    // raw, starts with '/', extra leading slashes dropped (what routing sees)
+    QString rawPath; // as the client sent it below the stage ($context.path keeps it)
     QString domainName;
 };
 bool parseStageAddress(const QByteArray &host, const QByteArray &rawPath, StageAddress *out);
