@@ -2,6 +2,7 @@
 
 #include "lambdafunctionuri.h"
 #include "lambdaproxyevent.h"
+#include "lambdaproxyeventv2.h"
 #include "lambdaproxyresponse.h"
 
 #include "gateway/core/jsonutil.h"
@@ -41,6 +42,13 @@ struct PendingInvocation
 
 } // namespace
 
+// HTTP APIs speak payload 2.0 unless the integration asks for 1.0; REST APIs always 1.0.
+static bool usesPayloadV2(const pipeline::RequestContext &ctx)
+{
+    return ctx.api && ctx.api->type == model::ApiType::Http
+           && ctx.method->method.integration->payloadFormatVersion != QLatin1String("1.0");
+}
+
 PhaseResult LambdaIntegrator::invoke(const std::shared_ptr<pipeline::RequestContext> &ctx, const pipeline::Phase::Resume &resume)
 {
     const model::Integration &integration = *ctx->method->method.integration;
@@ -57,7 +65,9 @@ PhaseResult LambdaIntegrator::invoke(const std::shared_ptr<pipeline::RequestCont
         return PhaseResult::Respond;
     }
     QByteArray event;
-    if (proxy) {
+    if (proxy && usesPayloadV2(*ctx)) {
+        event = gw::toCompactJson(lambdaProxyEventV2(*ctx));
+    } else if (proxy) {
         event = gw::toCompactJson(lambdaProxyEvent(*ctx));
     } else {
         event = ctx->endpointRequest.body.trimmed().isEmpty() ? QByteArray("{}") : ctx->endpointRequest.body;
@@ -145,7 +155,8 @@ PhaseResult LambdaIntegrator::complete(pipeline::RequestContext &ctx, const Func
         return PhaseResult::Respond;
     }
     QByteArray accept = ctx.request.headers.value("accept");
-    const auto parsed = parseLambdaProxyResponse(result.payload, accept, ctx.deployment->definition.binaryMediaTypes);
+    const auto parsed = usesPayloadV2(ctx) ? parseLambdaProxyResponseV2(result.payload)
+                                           : parseLambdaProxyResponse(result.payload, accept, ctx.deployment->definition.binaryMediaTypes);
     if (!parsed) {
         ctx.fail(proxyFailure(QStringLiteral("Execution failed due to configuration error: Malformed Lambda proxy response")));
         return PhaseResult::Respond;

@@ -47,6 +47,7 @@ struct Integration
     QString cacheNamespace;
     QString credentials;
     bool tlsInsecureSkipVerification = false;
+    QString payloadFormatVersion;  // HTTP APIs' Lambda proxy: "1.0" or "2.0" (default 2.0)
     friend bool operator==(const Integration &, const Integration &) = default;
 };
 

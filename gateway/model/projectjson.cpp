@@ -80,6 +80,7 @@ QJsonObject toJson(const Integration &i)
     putIf(o, "credentials", i.credentials);
     if (i.tlsInsecureSkipVerification)
         o.insert(QLatin1String("tlsInsecureSkipVerification"), true);
+    putIf(o, "payloadFormatVersion", i.payloadFormatVersion);
     return o;
 }
 
@@ -189,6 +190,9 @@ Integration integrationFromJson(const QJsonObject &json, const QString &path, Di
     in.read("cacheNamespace", i.cacheNamespace);
     in.read("credentials", i.credentials);
     in.read("tlsInsecureSkipVerification", i.tlsInsecureSkipVerification);
+    in.read("payloadFormatVersion", i.payloadFormatVersion);
+    if (!i.payloadFormatVersion.isEmpty() && i.payloadFormatVersion != QLatin1String("1.0") && i.payloadFormatVersion != QLatin1String("2.0"))
+        in.error("payloadFormatVersion", QStringLiteral("payloadFormatVersion must be 1.0 or 2.0"));
     return i;
 }
 
