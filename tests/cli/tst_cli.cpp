@@ -166,6 +166,39 @@ private slots:
         QVERIFY2(r.err.contains(QByteArray("cannot listen on 127.0.0.1:" + QByteArray::number(busy.serverPort()))), r.err.constData());
     }
 
+#ifdef GW_HAVE_GUI
+    void desktopAppWithoutDisplayServesHeadless()
+    {
+        const QString app = QStringLiteral(GW_BINARY_DIR "/app/gui/gatewright");
+        QVERIFY2(QFile::exists(app), qPrintable(app));
+        const quint16 port = freePort();
+        QTemporaryDir dir;
+        QFile in(m_sample);
+        QVERIFY(in.open(QIODevice::ReadOnly));
+        QByteArray text = in.readAll();
+        text.replace("\"port\": 4510", QByteArray("\"port\": " + QByteArray::number(port)));
+        const QString project = dir.filePath(QStringLiteral("petstore.gwproj"));
+        QFile out(project);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(text);
+        out.close();
+        QProcess gui;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
+            env.remove(QLatin1String(name));
+        gui.setProcessEnvironment(env);
+        gui.start(app, {project});
+        QVERIFY(gui.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(gui.canReadLine(), 10000);
+        QCOMPARE(gui.readLine(), "listening on http://127.0.0.1:" + QByteArray::number(port) + "\n");
+        QVERIFY(gui.readAllStandardError().contains("no display"));
+        QCOMPARE(curl(QStringLiteral("http://petstore.execute-api.localhost:%1/dev/ping").arg(port)), QByteArray("{\"status\":\"ok\"}\n200"));
+        gui.terminate();
+        QVERIFY(gui.waitForFinished(10000));
+        QCOMPARE(gui.exitCode(), 0);
+    }
+#endif
+
     void unknownCommandIsAnError()
     {
         const Run r = run({QStringLiteral("frobnicate")});

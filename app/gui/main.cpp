@@ -1,0 +1,89 @@
+// gatewright [PROJECT]: the desktop app. Opens the project (the bundled sample by default) and
+// serves it at once. Without a display it says so and serves headless with gatewright-cli.
+
+#include "ui/clientpanel.h"
+#include "ui/mainwindow.h"
+
+#include "gateway/model/projectfile.h"
+#include "gateway/runtime/engine.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QProcess>
+#include <QTextStream>
+#include <QTimer>
+
+#include <unistd.h>
+
+static QString defaultProject(const QString &appDir)
+{
+    for (const QString &candidate : {QString(appDir + QStringLiteral("/../share/gatewright/samples/petstore.gwproj")),
+                                     QStringLiteral(GW_SOURCE_DIR "/resources/samples/petstore.gwproj")}) {
+        if (QFileInfo::exists(candidate))
+            return QDir::cleanPath(candidate);
+    }
+    return {};
+}
+
+static bool haveDisplay()
+{
+    return qEnvironmentVariableIsSet("QT_QPA_PLATFORM") || qEnvironmentVariableIsSet("DISPLAY")
+           || qEnvironmentVariableIsSet("WAYLAND_DISPLAY");
+}
+
+int main(int argc, char **argv)
+{
+    const QString appDir = QFileInfo(QString::fromLocal8Bit(argv[0])).absolutePath();
+    QString file = argc > 1 ? QString::fromLocal8Bit(argv[1]) : defaultProject(appDir);
+
+    if (!haveDisplay()) {
+        QTextStream(stderr) << "gatewright: no display (DISPLAY and WAYLAND_DISPLAY are unset); serving " << file
+                            << " headless instead\n";
+        const QString cli = QFileInfo::exists(appDir + QStringLiteral("/gatewright-cli"))
+                                ? appDir + QStringLiteral("/gatewright-cli")
+                                : appDir + QStringLiteral("/../cli/gatewright-cli");
+        const QByteArray cliPath = QFile::encodeName(cli);
+        const QByteArray projectPath = QFile::encodeName(file);
+        execl(cliPath.constData(), cliPath.constData(), "serve", projectPath.constData(), static_cast<char *>(nullptr));
+        QTextStream(stderr) << "gatewright: cannot run " << cli << '\n';
+        return 1;
+    }
+
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("Gatewright"));
+    QApplication::setOrganizationName(QStringLiteral("Gatewright"));
+
+    gw::runtime::Engine engine;
+    gw::ui::MainWindow window(&engine);
+    gw::model::Project project;
+    if (!file.isEmpty()) {
+        const auto loaded = gw::model::loadProject(file);
+        if (!loaded.ok) {
+            QTextStream(stderr) << loaded.diagnostics.value(0).toString(file) << '\n';
+            return 1;
+        }
+        project = loaded.project;
+    }
+    window.setProject(project, file);
+    window.show();
+
+    gw::runtime::EngineOptions options;
+    options.host.setAddress(project.server.host);
+    options.port = quint16(project.server.port);
+    options.captureDetails = true; // the live log shows each request's trace
+    engine.start(options);
+    // GW_SCREENSHOT=file.png: send a request, grab the window once it shows, and quit
+    // (tests/screenshots.sh uses it for the README's pictures).
+    if (const QString shot = qEnvironmentVariable("GW_SCREENSHOT"); !shot.isEmpty()) {
+        QTimer::singleShot(1500, &window, [&window]() { window.client()->send(); });
+        QTimer::singleShot(2500, &window, [&window]() { window.selectLogRow(0); });
+        QTimer::singleShot(3000, &window, [&window, shot]() {
+            window.grab().save(shot);
+            QApplication::quit();
+        });
+    }
+    const int rc = QApplication::exec();
+    engine.stop();
+    return rc;
+}
