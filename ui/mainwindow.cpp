@@ -7,6 +7,7 @@
 #include "gateway/deploy/runtimeconfig.h"
 #include "gateway/model/check.h"
 #include "gateway/model/projectfile.h"
+#include "gateway/observe/secretmask.h"
 #include "gateway/runtime/engine.h"
 #include "gateway/runtime/invokeurls.h"
 
@@ -150,8 +151,10 @@ void MainWindow::showRecord(int row)
     QString text = QStringLiteral("%1 %2  →  %3   (%4 ms)\nrequest id %5\n\n").arg(r->method, r->path).arg(r->status)
                        .arg(double(r->latencyUs) / 1000.0, 0, 'f', 2).arg(r->requestId);
     text += tr("Request headers\n");
-    for (const auto &h : r->request.headers)
-        text += QStringLiteral("  %1: %2\n").arg(QString::fromLatin1(h.first), QString::fromUtf8(h.second));
+    for (const auto &h : r->request.headers) {
+        const QByteArray value = gw::observe::isSecretHeader(h.first) ? gw::observe::maskSecret(h.second) : h.second;
+        text += QStringLiteral("  %1: %2\n").arg(QString::fromLatin1(h.first), QString::fromUtf8(value));
+    }
     if (!r->request.body.isEmpty())
         text += tr("Request body\n  ") + QString::fromUtf8(r->request.body) + QLatin1Char('\n');
     text += tr("\nResponse headers\n");
