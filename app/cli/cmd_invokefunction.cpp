@@ -3,7 +3,7 @@
 
 #include "gateway/core/jsonutil.h"
 #include "gateway/functions/functionruntime.h"
-#include "gateway/integrations/qnamtransport.h"
+#include "gateway/integrations/upstreampool.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -45,7 +45,7 @@ static int runInvokeFunction(const QStringList &arguments)
             return 1;
         }
     }
-    integrations::QnamTransport transport;
+    integrations::UpstreamPool transport;
     functions::FunctionRuntime runtime(&transport);
     std::optional<functions::FunctionResult> result;
     runtime.invoke(function, event, {}, [&](functions::FunctionResult r) {

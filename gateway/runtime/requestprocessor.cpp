@@ -7,7 +7,7 @@
 #include "gateway/integrations/httpintegrator.h"
 #include "gateway/integrations/lambdaintegrator.h"
 #include "gateway/integrations/mockintegrator.h"
-#include "gateway/integrations/qnamtransport.h"
+#include "gateway/integrations/upstreampool.h"
 #include "gateway/pipeline/phases/integratephase.h"
 #include "gateway/pipeline/phases/integrationrequestphase.h"
 #include "gateway/pipeline/phases/integrationresponsephase.h"
@@ -19,7 +19,7 @@ using namespace gw::pipeline;
 
 RequestProcessor::RequestProcessor(QObject *parent) : QObject(parent)
 {
-    auto upstream = std::make_unique<integrations::QnamTransport>();
+    auto upstream = std::make_unique<integrations::UpstreamPool>();
     pipeline::UpstreamTransport *transport = upstream.get();
     m_upstream = std::move(upstream);
 

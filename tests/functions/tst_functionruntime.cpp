@@ -1,5 +1,5 @@
 #include "gateway/functions/functionruntime.h"
-#include "gateway/integrations/qnamtransport.h"
+#include "gateway/integrations/upstreampool.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -16,7 +16,7 @@ class TestFunctionRuntime : public QObject
 {
     Q_OBJECT
 
-    gw::integrations::QnamTransport m_transport;
+    gw::integrations::UpstreamPool m_transport;
     std::unique_ptr<FunctionRuntime> m_runtime = std::make_unique<FunctionRuntime>(&m_transport);
 
     static Function js(const QString &code, int timeoutSeconds = 3, const QString &name = QStringLiteral("fn"))

@@ -21,9 +21,19 @@ void UpstreamServer::incomingConnection(qintptr descriptor)
 {
     auto *socket = new QTcpSocket(this);
     socket->setSocketDescriptor(descriptor);
+    ++m_accepted;
+    m_buffers.insert(socket, QByteArray());
+    m_maxOpen = qMax(m_maxOpen, int(m_buffers.size()));
     connect(socket, &QTcpSocket::readyRead, this, [this, socket]() { onReadyRead(socket); });
     connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
     connect(socket, &QObject::destroyed, this, [this, socket]() { m_buffers.remove(socket); });
+}
+
+void UpstreamServer::closeAllConnections()
+{
+    const auto sockets = m_buffers.keys();
+    for (QTcpSocket *s : sockets)
+        s->disconnectFromHost();
 }
 
 void UpstreamServer::onReadyRead(QTcpSocket *socket)

@@ -30,6 +30,11 @@ public:
     quint16 port() const { return serverPort(); }
     QString baseUrl() const;
     const QList<gw::HttpRequest> &received() const { return m_received; }
+    int connectionsAccepted() const { return m_accepted; }
+    int openConnections() const { return int(m_buffers.size()); }
+    int maxOpenConnections() const { return m_maxOpen; }
+    // Closes every connection from the server side (a keep-alive peer going away).
+    void closeAllConnections();
 
 protected:
     void incomingConnection(qintptr descriptor) override;
@@ -40,6 +45,8 @@ private:
     Handler m_handler;
     QList<gw::HttpRequest> m_received;
     QHash<QTcpSocket *, QByteArray> m_buffers;
+    int m_accepted = 0;
+    int m_maxOpen = 0;
 };
 
 } // namespace gwtest
