@@ -78,7 +78,9 @@ void Engine::start(const EngineOptions &options)
             QMetaObject::invokeMethod(w.worker, [wk = w.worker, c = m_config]() { wk->setConfig(c); }, Qt::QueuedConnection);
         const qintptr fd = sockets[i];
         const bool capture = options.captureDetails;
-        QMetaObject::invokeMethod(w.worker, [wk = w.worker, fd, capture]() { wk->listen(fd, capture); }, Qt::QueuedConnection);
+        const ListenerLimits limits = options.limits;
+        QMetaObject::invokeMethod(w.worker, [wk = w.worker, fd, capture, limits]() { wk->listen(fd, capture, limits); },
+                                  Qt::QueuedConnection);
         m_workers.append(w);
     }
 }

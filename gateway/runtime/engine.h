@@ -1,6 +1,7 @@
 #pragma once
 
 #include "accesslogsinks.h"
+#include "listener/listenerlimits.h"
 #include "requestprocessor.h"
 #include "tracestore.h"
 
@@ -26,6 +27,7 @@ struct EngineOptions
     quint16 port = 4510;                         // 0 picks a free port
     int workers = 0;                             // engine threads; 0: one per core
     bool captureDetails = false;                 // request/response/trace in each record
+    ListenerLimits limits;                       // payload, header and timeout limits
     bool liveRecords = true;                     // emit requestsFinished (the live log); off for headless serving
 };
 

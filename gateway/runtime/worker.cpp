@@ -1,8 +1,7 @@
 #include "worker.h"
 
-#include "qthttptransport.h"
+#include "listener/httplistener.h"
 
-#include <QTcpServer>
 
 namespace gw::runtime {
 
@@ -12,20 +11,18 @@ Worker::Worker(std::function<void(const RequestRecord &)> recordSink,
 {
 }
 
-void Worker::listen(qintptr descriptor, bool captureDetails)
+void Worker::listen(qintptr descriptor, bool captureDetails, const ListenerLimits &limits)
 {
     m_processor = new RequestProcessor(this);
     m_processor->setRecordSink(m_recordSink);
     m_processor->setCaptureDetails(captureDetails);
     m_processor->setObservers(m_recorder, m_accessLogs);
     m_processor->setConfig(m_config);
-    m_transport = new QtHttpTransport(m_processor->handler(), this);
-    auto *server = new QTcpServer(m_transport);
-    if (!server->setSocketDescriptor(descriptor)) {
-        emit listening(QStringLiteral("cannot adopt the listening socket: %1").arg(server->errorString()));
+    m_listener = new HttpListener(m_processor->handler(), limits, this);
+    if (!m_listener->setSocketDescriptor(descriptor)) {
+        emit listening(QStringLiteral("cannot adopt the listening socket: %1").arg(m_listener->errorString()));
         return;
     }
-    m_transport->bind(server);
     emit listening(QString());
 }
 
@@ -38,8 +35,8 @@ void Worker::setConfig(std::shared_ptr<const gw::deploy::RuntimeConfig> config)
 
 void Worker::shutdown()
 {
-    delete m_transport;
-    m_transport = nullptr;
+    delete m_listener;
+    m_listener = nullptr;
     delete m_processor;
     m_processor = nullptr;
 }

@@ -1,13 +1,14 @@
 #pragma once
 
 #include "requestprocessor.h"
+#include "listener/listenerlimits.h"
 
 #include <QHostAddress>
 #include <QObject>
 
 namespace gw::runtime {
 
-class QtHttpTransport;
+class HttpListener;
 
 // One engine thread: a listener and the request processor behind it.
 // Thread contract: lives on its worker thread; all slots run there.
@@ -20,7 +21,7 @@ public:
 
 public:
     // Serves on an already listening socket (see listensocket.h); reports through listening().
-    void listen(qintptr descriptor, bool captureDetails);
+    void listen(qintptr descriptor, bool captureDetails, const ListenerLimits &limits);
     void setConfig(std::shared_ptr<const gw::deploy::RuntimeConfig> config);
     void shutdown();
 
@@ -29,7 +30,7 @@ signals:
 
 private:
     RequestProcessor *m_processor = nullptr;
-    QtHttpTransport *m_transport = nullptr;
+    HttpListener *m_listener = nullptr;
     std::function<void(const RequestRecord &)> m_recordSink;
     std::shared_ptr<observe::MetricsRegistry::Recorder> m_recorder;
     std::shared_ptr<AccessLogSinks> m_accessLogs;
