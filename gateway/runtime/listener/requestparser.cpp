@@ -16,6 +16,40 @@ static bool isTokenChar(char c)
     return std::strchr("!#$%&'*+-.^_`|~", c) != nullptr && c != '\0';
 }
 
+// chunk-ext = *( BWS ";" BWS token [ BWS "=" BWS ( token / quoted-string ) ] )
+static bool validChunkExtensions(const QByteArray &ext)
+{
+    qsizetype i = 0;
+    const qsizetype n = ext.size();
+    auto skipSpace = [&]() { while (i < n && (ext[i] == ' ' || ext[i] == '\t')) ++i; };
+    auto token = [&]() { const qsizetype start = i; while (i < n && isTokenChar(ext[i])) ++i; return i > start; };
+    while (i < n) {
+        skipSpace();
+        if (i >= n || ext[i] != ';')
+            return false;
+        ++i;
+        skipSpace();
+        if (!token())
+            return false;
+        skipSpace();
+        if (i < n && ext[i] == '=') {
+            ++i;
+            skipSpace();
+            if (i < n && ext[i] == '"') {
+                ++i;
+                while (i < n && ext[i] != '"')
+                    i += ext[i] == '\\' ? 2 : 1;
+                if (i >= n)
+                    return false;
+                ++i;
+            } else if (!token()) {
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
 void RequestParser::reset()
 {
     m_state = State::RequestLine;
@@ -28,6 +62,10 @@ void RequestParser::reset()
     m_errorStatus = 0;
     m_errorMessage.clear();
     m_request = HttpRequest{};
+    m_contentLength = -1;
+    m_chunked = false;
+    m_lastCodingChunked = false;
+    m_absoluteAuthority.clear();
 }
 
 bool RequestParser::fail(int status, const char *message)
@@ -67,12 +105,29 @@ bool RequestParser::parseRequestLine(const QByteArray &line)
         return fail(400, "Malformed request line");
     }
     for (const char c : target)
-        if (uchar(c) <= ' ' || uchar(c) == 127)
+        if (uchar(c) <= ' ' || uchar(c) >= 127)
             return fail(400, "Malformed request target");
-    if (!target.startsWith('/') && target != "*")
+    QByteArray originForm = target;
+    const QByteArray lower = target.left(8).toLower();
+    if (lower.startsWith("http://") || lower.startsWith("https://")) {
+        // absolute-form (RFC 9112 §3.2.2): the authority becomes Host, the rest the target.
+        const qsizetype authorityStart = target.indexOf("//") + 2;
+        qsizetype end = authorityStart;
+        while (end < target.size() && target[end] != '/' && target[end] != '?' && target[end] != '#')
+            ++end;
+        m_absoluteAuthority = target.mid(authorityStart, end - authorityStart);
+        if (const qsizetype at = m_absoluteAuthority.lastIndexOf('@'); at >= 0)
+            m_absoluteAuthority = m_absoluteAuthority.mid(at + 1);
+        originForm = target.mid(end);
+        if (originForm.isEmpty() || originForm.startsWith('?'))
+            originForm.prepend('/');
+    } else if (!target.startsWith('/') && target != "*") {
         return fail(400, "Malformed request target");
+    }
+    if (const qsizetype hash = originForm.indexOf('#'); hash >= 0)
+        originForm.truncate(hash); // fragments are not sent to servers; drop one if a client does
     m_request.method = method;
-    m_request.target = target;
+    m_request.target = originForm;
     m_request.protocol = version;
     m_keepAlive = version == "HTTP/1.1";
     return true;
@@ -89,12 +144,40 @@ bool RequestParser::parseHeader(const QByteArray &line)
     for (const char c : name)
         if (!isTokenChar(c))
             return fail(400, "Malformed header name");
-    const QByteArray value = line.mid(colon + 1).trimmed();
-    for (const char c : value)
+    const QByteArray rawValue = line.mid(colon + 1);
+    for (const char c : rawValue)
         if ((uchar(c) < ' ' && c != '\t') || uchar(c) == 127)
             return fail(400, "Malformed header value");
+    const QByteArray value = rawValue.trimmed();
     if (m_request.headers.size() >= m_limits.maxHeaders)
         return fail(431, "Request Header Fields Too Large");
+    // Framing headers are judged as they arrive (request smuggling guards).
+    if (name.compare("content-length", Qt::CaseInsensitive) == 0) {
+        bool ok = !value.isEmpty() && value.size() <= 18;
+        for (const char c : value)
+            if (c < '0' || c > '9')
+                ok = false;
+        const qint64 length = ok ? value.toLongLong(&ok) : -1;
+        if (!ok)
+            return fail(400, "Invalid Content-Length");
+        if (m_contentLength >= 0 && m_contentLength != length)
+            return fail(400, "Conflicting Content-Length");
+        if (m_chunked)
+            return fail(400, "Both Transfer-Encoding and Content-Length");
+        m_contentLength = length;
+    } else if (name.compare("transfer-encoding", Qt::CaseInsensitive) == 0) {
+        if (m_contentLength >= 0)
+            return fail(400, "Both Transfer-Encoding and Content-Length");
+        for (const QByteArray &coding : value.split(',')) {
+            const QByteArray c = coding.trimmed().toLower();
+            if (c.isEmpty() || (c != "chunked" && c != "gzip" && c != "deflate" && c != "compress" && c != "identity"))
+                return fail(501, "Unsupported transfer encoding");
+            if (m_lastCodingChunked)
+                return fail(400, "chunked must be the last transfer coding");
+            m_lastCodingChunked = c == "chunked";
+        }
+        m_chunked = true;
+    }
     m_request.headers.append(name, value);
     return true;
 }
@@ -102,8 +185,6 @@ bool RequestParser::parseHeader(const QByteArray &line)
 bool RequestParser::headersDone()
 {
     const HeaderList &h = m_request.headers;
-    if (m_request.protocol == "HTTP/1.1" && !h.contains("host"))
-        return fail(400, "Missing Host header");
     if (h.values("host").size() > 1)
         return fail(400, "Duplicate Host header");
     const QByteArray connection = h.value("connection").toLower();
@@ -112,28 +193,17 @@ bool RequestParser::headersDone()
     else if (connection.contains("keep-alive"))
         m_keepAlive = true;
     m_expectContinue = h.value("expect").toLower() == "100-continue";
-    const QList<QByteArray> te = h.values("transfer-encoding");
-    const QList<QByteArray> cl = h.values("content-length");
-    if (!te.isEmpty()) {
-        if (!cl.isEmpty())
-            return fail(400, "Both Transfer-Encoding and Content-Length"); // request smuggling guard
-        if (te.size() > 1 || te.first().trimmed().toLower() != "chunked")
+    if (!m_absoluteAuthority.isEmpty())
+        m_request.headers.set("Host", m_absoluteAuthority);
+    if (m_chunked) {
+        if (!m_lastCodingChunked)
             return fail(501, "Unsupported transfer encoding");
         m_state = State::Chunked;
         m_chunkPhase = 0;
         return true;
     }
-    if (!cl.isEmpty()) {
-        for (const QByteArray &v : cl)
-            if (v != cl.first())
-                return fail(400, "Conflicting Content-Length");
-        bool ok = false;
-        const qint64 length = cl.first().toLongLong(&ok);
-        for (const char c : cl.first())
-            if (c < '0' || c > '9')
-                ok = false;
-        if (!ok || length < 0)
-            return fail(400, "Invalid Content-Length");
+    if (m_contentLength >= 0) {
+        const qint64 length = m_contentLength;
         if (length > m_limits.maxBody)
             return fail(413, "Request Too Long");
         m_remaining = length;
@@ -161,6 +231,16 @@ qsizetype RequestParser::feed(const char *data, qsizetype size)
             }
             bool complete = false;
             used += takeLine(p, left, &complete);
+            // Judge what can be judged before the line ends: a CR must be followed by LF, and
+            // a header line may not start with white space (obsolete folding).
+            if (const qsizetype cr = m_line.indexOf('\r'); cr >= 0 && cr + 1 < m_line.size() && m_line[cr + 1] != '\n') {
+                fail(400, "CR without LF");
+                break;
+            }
+            if (m_state == State::Headers && (m_line.startsWith(' ') || m_line.startsWith('\t'))) {
+                fail(400, "Obsolete header folding");
+                break;
+            }
             const qsizetype limit = m_state == State::RequestLine ? m_limits.maxRequestLine : m_limits.maxHeaderBytes - m_headerBytes;
             if (m_line.size() > limit + 2) {
                 if (m_state == State::RequestLine)
@@ -172,9 +252,12 @@ qsizetype RequestParser::feed(const char *data, qsizetype size)
             if (!complete)
                 break;
             QByteArray line = std::exchange(m_line, QByteArray());
-            line.chop(1);
-            if (line.endsWith('\r'))
-                line.chop(1);
+            // Lines end with CRLF; a bare LF is refused (it is how smuggled requests hide).
+            if (!line.endsWith("\r\n")) {
+                fail(400, "Line without CRLF");
+                break;
+            }
+            line.chop(2);
             if (line.contains('\r') || line.contains('\0')) {
                 fail(400, "Malformed line");
                 break;
@@ -209,6 +292,10 @@ qsizetype RequestParser::feed(const char *data, qsizetype size)
                     m_chunkPhase = 2;
                 break;
             }
+            if (m_chunkPhase == 2 && m_line.isEmpty() && *p != '\r') {
+                fail(400, "Missing CRLF after chunk data");
+                break;
+            }
             bool complete = false;
             used += takeLine(p, left, &complete);
             if (m_line.size() > 4096) {
@@ -232,8 +319,13 @@ qsizetype RequestParser::feed(const char *data, qsizetype size)
                     fail(431, "Request Header Fields Too Large");
             } else {
                 QByteArray sizeText = line;
-                if (const qsizetype semi = sizeText.indexOf(';'); semi >= 0)
+                if (const qsizetype semi = sizeText.indexOf(';'); semi >= 0) {
+                    if (!validChunkExtensions(sizeText.mid(semi))) {
+                        fail(400, "Malformed chunk extension");
+                        break;
+                    }
                     sizeText.truncate(semi);
+                }
                 bool ok = !sizeText.isEmpty() && sizeText.size() <= 15;
                 for (const char c : sizeText)
                     if (!std::isxdigit(uchar(c)))

@@ -54,6 +54,10 @@ private:
     int m_errorStatus = 0;
     QByteArray m_errorMessage;
     HttpRequest m_request;
+    qint64 m_contentLength = -1;
+    bool m_chunked = false;
+    bool m_lastCodingChunked = false;
+    QByteArray m_absoluteAuthority;
 };
 
 } // namespace gw::runtime
