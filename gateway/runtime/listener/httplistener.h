@@ -6,6 +6,8 @@
 
 #include <QTcpServer>
 
+#include <atomic>
+
 namespace gw::runtime {
 
 // The gateway's HTTP/1.1 listener for one engine thread: accepts on its socket (its own, or one
@@ -19,8 +21,9 @@ class HttpListener : public QTcpServer
     Q_OBJECT
 public:
     HttpListener(RequestHandler handler, ListenerLimits limits = {}, QObject *parent = nullptr);
-    int openConnections() const { return m_open; }
-    quint64 refusedConnections() const { return m_refused; }
+    // Readable from any thread (tests, status displays).
+    int openConnections() const { return m_open.load(); }
+    quint64 refusedConnections() const { return m_refused.load(); }
 
 protected:
     void incomingConnection(qintptr descriptor) override;
@@ -28,8 +31,8 @@ protected:
 private:
     RequestHandler m_handler;
     ListenerLimits m_limits;
-    int m_open = 0;
-    quint64 m_refused = 0;
+    std::atomic<int> m_open{0};
+    std::atomic<quint64> m_refused{0};
 };
 
 } // namespace gw::runtime
