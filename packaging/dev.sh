@@ -33,8 +33,19 @@ case "$verb" in
     cd "$build"
     ctest --output-on-failure -j "$jobs" --timeout 300
     ;;
+  test-asan)
+    # The engine's suite again under AddressSanitizer and UBSan (no GUI): proves, among other
+    # things, that no answer is written to a connection that has gone.
+    bash packaging/deps.sh --test
+    build="${BUILD_DIR:-build-asan}"
+    cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DGW_SANITIZE=ON -DGW_BUILD_GUI=OFF
+    cmake --build "$build" -j "$jobs"
+    cd "$build"
+    ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+      ctest --output-on-failure -j "$jobs" --timeout 600
+    ;;
   *)
-    echo "usage: packaging/dev.sh run|test" >&2
+    echo "usage: packaging/dev.sh run|test|test-asan" >&2
     exit 2
     ;;
 esac
