@@ -1,6 +1,8 @@
 #include "mainwindow.h"
 
 #include "clientpanel.h"
+#include "dashboardpage.h"
+#include "harexport.h"
 #include "models/projecttreemodel.h"
 #include "models/requestlogmodel.h"
 
@@ -21,6 +23,9 @@
 #include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QSplitter>
+#include <QTabWidget>
+#include <QFile>
+#include <QJsonDocument>
 #include <QStatusBar>
 #include <QTableView>
 #include <QToolBar>
@@ -31,7 +36,8 @@ namespace gw::ui {
 MainWindow::MainWindow(gw::runtime::Engine *engine, QWidget *parent)
     : QMainWindow(parent), m_engine(engine), m_tree(new ProjectTreeModel(this)), m_log(new RequestLogModel(10000, this)),
       m_navigator(new QTreeView(this)), m_logView(new QTableView(this)), m_details(new QPlainTextEdit(this)),
-      m_client(new ClientPanel(this)), m_statusLabel(new QLabel(this))
+      m_client(new ClientPanel(this)), m_statusLabel(new QLabel(this)),
+      m_dashboard(new DashboardPage(engine->metrics(), this)), m_tabs(new QTabWidget(this))
 {
     setWindowTitle(QStringLiteral("Gatewright"));
     resize(1280, 800);
@@ -57,7 +63,9 @@ MainWindow::MainWindow(gw::runtime::Engine *engine, QWidget *parent)
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_logView);
     splitter->addWidget(m_details);
-    setCentralWidget(splitter);
+    m_tabs->addTab(splitter, tr("Live log"));
+    m_tabs->addTab(m_dashboard, tr("Dashboard"));
+    setCentralWidget(m_tabs);
 
     auto *clientDock = new QDockWidget(tr("Client"), this);
     clientDock->setObjectName(QStringLiteral("clientDock"));
@@ -67,6 +75,8 @@ MainWindow::MainWindow(gw::runtime::Engine *engine, QWidget *parent)
     auto *file = menuBar()->addMenu(tr("&File"));
     QAction *open = file->addAction(tr("&Open…"), this, &MainWindow::openProject);
     open->setShortcut(QKeySequence::Open);
+    file->addAction(tr("Export log as &HAR…"), this, [this]() { exportLog(true); });
+    file->addAction(tr("Export log as &JSON lines…"), this, [this]() { exportLog(false); });
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::quit);
     quit->setShortcut(QKeySequence::Quit);
@@ -134,6 +144,33 @@ void MainWindow::openProject()
         return;
     }
     setProject(loaded.project, file);
+}
+
+void MainWindow::showDashboard()
+{
+    m_tabs->setCurrentWidget(m_dashboard);
+}
+
+void MainWindow::exportLog(bool har)
+{
+    // The selected rows, or the whole log when nothing is selected.
+    QList<gw::runtime::RequestRecord> records;
+    const auto rows = m_logView->selectionModel()->selectedRows();
+    for (int row = 0; row < m_log->rowCount(); ++row)
+        if (rows.isEmpty() || m_logView->selectionModel()->isRowSelected(row, {}))
+            records.append(*m_log->record(row));
+    const QString file = QFileDialog::getSaveFileName(this, har ? tr("Export as HAR") : tr("Export as JSON lines"), QString(),
+                                                      har ? tr("HAR files (*.har)") : tr("JSON lines (*.jsonl)"));
+    if (file.isEmpty())
+        return;
+    QFile out(file);
+    if (!out.open(QIODevice::WriteOnly)) {
+        statusBar()->showMessage(tr("%1: cannot write: %2").arg(file, out.errorString()), 10000);
+        return;
+    }
+    out.write(har ? QJsonDocument(toHar(records, gw::runtime::baseUrl(m_engine->host(), m_engine->port()))).toJson()
+                  : toJsonLines(records));
+    statusBar()->showMessage(tr("Exported %1 request(s) to %2").arg(records.size()).arg(file), 8000);
 }
 
 void MainWindow::selectLogRow(int row)

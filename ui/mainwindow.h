@@ -16,6 +16,7 @@ class Engine;
 namespace gw::ui {
 
 class ClientPanel;
+class DashboardPage;
 class ProjectTreeModel;
 class RequestLogModel;
 
@@ -33,10 +34,13 @@ public:
     RequestLogModel *logModel() const { return m_log; }
     ClientPanel *client() const { return m_client; }
     void selectLogRow(int row);
+    DashboardPage *dashboard() const { return m_dashboard; }
+    void showDashboard();
 
 public slots:
     void deploy();   // compile the current document and hand it to the engine (F5)
     void openProject();
+    void exportLog(bool har);
 
 private:
     void showRecord(int row);
@@ -53,6 +57,8 @@ private:
     QPlainTextEdit *m_details;
     ClientPanel *m_client;
     QLabel *m_statusLabel;
+    DashboardPage *m_dashboard;
+    class QTabWidget *m_tabs;
     quint64 m_requests = 0;
 };
 
