@@ -219,7 +219,13 @@ void MainWindow::updateStatus()
             m_statusLabel->setText(tr("○ stopped"));
         return;
     }
-    m_statusLabel->setText(tr("● serving %1 · %2 requests").arg(firstStageUrl()).arg(m_requests));
+    QString text = tr("● serving %1 · %2 requests").arg(firstStageUrl()).arg(m_requests);
+    // Never lose a line silently: say so when the access-log writer has fallen behind.
+    if (const quint64 dropped = m_engine->accessLogs()->droppedLines())
+        text += tr(" · %1 access-log lines dropped").arg(dropped);
+    if (const quint64 dropped = m_engine->droppedRecords())
+        text += tr(" · %1 live-log rows dropped").arg(dropped);
+    m_statusLabel->setText(text);
 }
 
 } // namespace gw::ui

@@ -154,7 +154,9 @@ std::shared_ptr<const RuntimeConfig> compile(const model::Project &project, mode
             const model::Stage &s = api.stages[si];
             auto cs = std::make_shared<CompiledStage>();
             if (!s.accessLogFormat.isEmpty()) {
-                auto parsed = observe::AccessLogFormat::parse(s.accessLogFormat);
+                // A preset's name (CLF, JSON, XML, CSV) stands for the console's preset format.
+                const QString preset = observe::AccessLogFormat::preset(s.accessLogFormat.trimmed().toUpper());
+                auto parsed = observe::AccessLogFormat::parse(preset.isEmpty() ? s.accessLogFormat : preset);
                 if (!parsed.ok) {
                     if (diagnostics)
                         diagnostics->append({model::Diagnostic::Severity::Error,

@@ -6,6 +6,7 @@
 #include "gateway/observe/accesslogformat.h"
 #include "gateway/runtime/adminserver.h"
 #include "gateway/runtime/engine.h"
+#include "gateway/runtime/requestprocessor.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -165,6 +166,57 @@ private slots:
         QVERIFY(byBytes.bytes() <= 10000);
         QVERIFY(byBytes.size() >= 2);
         QVERIFY(byBytes.find(QStringLiteral("9")));
+    }
+
+    void everyErrorClassLeavesItsTrace_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QByteArray>("contentType");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QStringList>("lines");
+        QTest::newRow("2xx") << "/ping" << QByteArray() << 200
+                             << QStringList{QStringLiteral("HTTP Method: GET, Resource Path: /ping"), QStringLiteral("Method response body after transformations: {\"status\":\"ok\"}"),
+                                            QStringLiteral("Successfully completed execution"), QStringLiteral("Method completed with status: 200")};
+        QTest::newRow("403 no route") << "/nope" << QByteArray() << 403
+                                      << QStringList{QStringLiteral("Gateway response type: MISSING_AUTHENTICATION_TOKEN with status code: 403"),
+                                                     QStringLiteral("Method completed with status: 403")};
+        QTest::newRow("415 passthrough never") << "/strict" << QByteArray("text/plain") << 415
+                                               << QStringList{QStringLiteral("passthrough behaviour is NEVER"),
+                                                              QStringLiteral("Gateway response type: UNSUPPORTED_MEDIA_TYPE with status code: 415")};
+        QTest::newRow("500 no output mapping") << "/broken" << QByteArray() << 500
+                                               << QStringList{QStringLiteral("No match for output mapping and no default output mapping configured. Endpoint Response Status Code: 200"),
+                                                              QStringLiteral("Gateway response type: API_CONFIGURATION_ERROR with status code: 500")};
+    }
+    void everyErrorClassLeavesItsTrace()
+    {
+        QFETCH(QString, path);
+        QFETCH(QByteArray, contentType);
+        QFETCH(int, status);
+        QFETCH(QStringList, lines);
+        Project project = m_project;
+        Method strict = gwtest::mockMethod(QStringLiteral("POST"), 200, QStringLiteral("{}"));
+        strict.integration->passthroughBehavior = PassthroughBehavior::Never;
+        gwtest::addResource(project.apis[0], QStringLiteral("/strict")).methods.insert(QStringLiteral("POST"), strict);
+        deploy(project.apis[0], QStringLiteral("dev"));
+        gw::runtime::RequestProcessor processor;
+        processor.setConfig(gw::deploy::compile(project, nullptr));
+        gw::HttpRequest request;
+        request.method = path == QLatin1String("/strict") ? "POST" : "GET";
+        request.target = "/restapis/obsapi/dev/_user_request_" + path.toUtf8();
+        if (!contentType.isEmpty())
+            request.headers.append("Content-Type", contentType);
+        request.body = contentType.isEmpty() ? QByteArray() : QByteArray("x");
+        QString trace;
+        int got = 0;
+        processor.handleWithTrace(request, [&](const gw::pipeline::RequestContext &ctx) {
+            got = ctx.response.status;
+            for (const auto &line : ctx.trace.lines())
+                trace += line.text + QLatin1Char('\n');
+        });
+        QTRY_VERIFY(got != 0);
+        QCOMPARE(got, status);
+        for (const QString &line : lines)
+            QVERIFY2(trace.contains(line), qPrintable(QStringLiteral("missing \"%1\" in:\n%2").arg(line, trace)));
     }
 
     void tracesMaskSecretsAndComeWithRecords()
