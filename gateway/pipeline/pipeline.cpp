@@ -16,15 +16,16 @@ void Pipeline::run(const std::shared_ptr<RequestContext> &ctx) const
 
 void Pipeline::advance(const std::shared_ptr<RequestContext> &ctx, PhaseResult result) const
 {
+    // One resume function for the phases this call runs (not one per phase: each is an allocation).
+    std::weak_ptr<RequestContext> weak = ctx;
+    const Phase::Resume resume = [this, weak](PhaseResult r) {
+        if (auto c = weak.lock(); c && !c->finished)
+            advance(c, r);
+    };
     while (result == PhaseResult::Continue && ctx->phaseIndex < int(m_phases.size())) {
         const int index = ctx->phaseIndex++;
         Phase *phase = m_phases[size_t(index)].get();
         ctx->lastPhaseRun = index;
-        std::weak_ptr<RequestContext> weak = ctx;
-        Phase::Resume resume = [this, weak](PhaseResult r) {
-            if (auto c = weak.lock(); c && !c->finished)
-                advance(c, r);
-        };
         try {
             result = phase->onRequest(ctx, resume);
         } catch (const std::exception &e) {

@@ -53,6 +53,7 @@ QJsonObject RequestContext::contextObject() const
         {QStringLiteral("userArn"), QJsonValue()},
     };
     const QString stageName = stage ? stage->name : QString();
+    const QString domainName = this->domainName.isEmpty() && api ? api->id + QStringLiteral(".execute-api.localhost") : this->domainName;
     QJsonObject ctx{
         {QStringLiteral("accountId"), QStringLiteral("000000000000")},
         {QStringLiteral("apiId"), api ? api->id : QString()},

@@ -75,7 +75,7 @@ QString fillUri(const QString &uri, const QMap<QString, QByteArray> &pathValues,
 PhaseResult IntegrationRequestPhase::onRequest(const std::shared_ptr<RequestContext> &ctx, const Resume &)
 {
     const model::Integration &integration = *ctx->method->method.integration;
-    const QString phase = QLatin1String(name());
+    static const QString phase = QStringLiteral("integration-request");
     const bool proxy = integration.type == IntegrationType::HttpProxy || integration.type == IntegrationType::AwsProxy;
     EndpointRequest &out = ctx->endpointRequest;
     out.timeoutMs = integration.timeoutInMillis;

@@ -41,7 +41,7 @@ PhaseResult IntegrationResponsePhase::proxyResponse(RequestContext &ctx)
 
 PhaseResult IntegrationResponsePhase::onRequest(const std::shared_ptr<RequestContext> &ctx, const Resume &)
 {
-    const QString phase = QLatin1String(name());
+    static const QString phase = QStringLiteral("integration-response");
     const model::Integration &integration = *ctx->method->method.integration;
     if (integration.type != IntegrationType::Mock) {
         if (ctx->tracing())

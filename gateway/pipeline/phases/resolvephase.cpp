@@ -27,8 +27,7 @@ bool parseStageAddress(const QByteArray &host, const QByteArray &rawPath, StageA
         out->rawPath = out->path;
         while (out->path.startsWith(QLatin1String("//")))
             out->path.remove(0, 1);
-        out->domainName = out->apiId + QStringLiteral(".execute-api.localhost");
-        return true;
+        return true; // domainName stays empty: $context derives it from the API id when asked
     }
     static const QByteArray suffix(".execute-api.localhost");
     const qsizetype at = host.indexOf(suffix);
@@ -106,7 +105,7 @@ PhaseResult ResolvePhase::onRequest(const std::shared_ptr<RequestContext> &ctx, 
         return missingToken();
 
     if (ctx->tracing()) {
-        const QString phase = QLatin1String(name());
+        static const QString phase = QStringLiteral("resolve");
         ctx->log(phase, QStringLiteral("Extended Request Id: %1").arg(ctx->extendedRequestId));
         ctx->log(phase, QStringLiteral("Starting execution for request: %1").arg(ctx->requestId));
         ctx->log(phase, QStringLiteral("HTTP Method: %1, Resource Path: %2").arg(ctx->httpMethod(), ctx->resourcePath()));
