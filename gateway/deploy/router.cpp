@@ -1,12 +1,20 @@
 #include "router.h"
 
-#include <unordered_map>
+#include <vector>
 
 namespace gw::deploy {
 
 struct Router::Node
 {
-    std::unordered_map<QString, std::unique_ptr<Node>> statics;
+    // A few children per node: a linear scan compares views and allocates nothing.
+    std::vector<std::pair<QString, std::unique_ptr<Node>>> statics;
+    Node *findStatic(QStringView segment) const
+    {
+        for (const auto &child : statics)
+            if (child.first == segment)
+                return child.second.get();
+        return nullptr;
+    }
     std::unique_ptr<Node> variable;
     QString variableName;
     std::unique_ptr<Node> greedy;
@@ -35,10 +43,12 @@ void Router::add(const QString &templatePath, const CompiledResource *resource)
             node->variableName = s.mid(1, s.size() - 2);
             node = node->variable.get();
         } else {
-            auto &child = node->statics[s];
-            if (!child)
-                child = std::make_unique<Node>();
-            node = child.get();
+            Node *child = node->findStatic(s);
+            if (!child) {
+                node->statics.emplace_back(s, std::make_unique<Node>());
+                child = node->statics.back().second.get();
+            }
+            node = child;
         }
     }
     node->resource = resource;
@@ -65,8 +75,7 @@ static bool matchFrom(const auto *node, const QList<Segment> &segments, qsizetyp
     }
     const QStringView seg = segments[index].text;
     if (!seg.isEmpty()) {
-        const auto it = node->statics.find(seg.toString());
-        if (it != node->statics.end() && matchFrom(it->second.get(), segments, index + 1, path, out))
+        if (const auto *child = node->findStatic(seg); child && matchFrom(child, segments, index + 1, path, out))
             return true;
         if (node->variable) {
             out.pathParameters.append({node->variableName, seg.toString()});

@@ -79,6 +79,7 @@ static CompiledMethod compileMethod(const model::Resource &r, const model::Metho
         CompiledIntegrationResponse ci;
         ci.definition = responses[i];
         ci.isDefault = responses[i].selectionPattern.isEmpty();
+        ci.status = responses[i].statusCode.toInt();
         if (!ci.isDefault) {
             ci.pattern = QRegularExpression(QRegularExpression::anchoredPattern(responses[i].selectionPattern));
             if (!ci.pattern.isValid() && diagnostics)

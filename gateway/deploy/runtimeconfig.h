@@ -24,6 +24,7 @@ struct CompiledIntegrationResponse
     model::IntegrationResponse definition;
     QRegularExpression pattern;  // anchored: selection patterns must match the whole value
     bool isDefault = false;
+    int status = 200;            // statusCode, parsed once
 };
 
 struct CompiledMethod

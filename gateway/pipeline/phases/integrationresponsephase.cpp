@@ -79,7 +79,7 @@ PhaseResult IntegrationResponsePhase::onRequest(const std::shared_ptr<RequestCon
     }
     const model::IntegrationResponse &def = chosen->definition;
     HttpResponse &out = ctx->response;
-    out.status = def.statusCode.toInt();
+    out.status = chosen->status;
     for (auto it = def.responseParameters.begin(); it != def.responseParameters.end(); ++it) {
         if (!it.key().startsWith(QLatin1String("method.response.header.")))
             continue;

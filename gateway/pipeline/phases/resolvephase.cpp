@@ -61,7 +61,7 @@ PhaseResult ResolvePhase::onRequest(const std::shared_ptr<RequestContext> &ctx, 
     ctx->domainName = address.domainName;
     ctx->stagePath = address.path;
     ctx->rawStagePath = address.rawPath;
-    ctx->api = ctx->config ? ctx->config->api(address.apiId) : nullptr;
+    ctx->api = ctx->config ? ctx->config->apis.value(address.apiId) : nullptr; // apiId is lower case already
     if (!ctx->api)
         return missingToken();
     const bool httpApi = ctx->api->type == model::ApiType::Http;
