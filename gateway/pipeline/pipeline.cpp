@@ -60,10 +60,10 @@ void Pipeline::finish(const std::shared_ptr<RequestContext> &ctx) const
         }
     }
     if (ctx->api && ctx->api->type == model::ApiType::Http) {
-        ctx->response.headers.set("apigw-requestid", ctx->extendedRequestId.toLatin1());
+        ctx->response.headers.set(QByteArrayLiteral("apigw-requestid"), ctx->extendedRequestId.toLatin1());
     } else {
-        ctx->response.headers.set("x-amzn-RequestId", ctx->requestId.toLatin1());
-        ctx->response.headers.set("x-amz-apigw-id", ctx->extendedRequestId.toLatin1());
+        ctx->response.headers.set(QByteArrayLiteral("x-amzn-RequestId"), ctx->requestId.toLatin1());
+        ctx->response.headers.set(QByteArrayLiteral("x-amz-apigw-id"), ctx->extendedRequestId.toLatin1());
     }
     if (ctx->tracing())
         ctx->log(QStringLiteral("response"), QStringLiteral("Method completed with status: %1").arg(ctx->response.status));

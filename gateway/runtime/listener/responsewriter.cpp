@@ -1,7 +1,10 @@
 #include "responsewriter.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QLocale>
+
+#include <charconv>
 
 namespace gw::runtime {
 
@@ -17,18 +20,38 @@ static QByteArray httpDate()
     return text;
 }
 
+// "HTTP/1.1 200 OK\r\n" and friends, built once per status and thread.
+static const QByteArray &statusLine(int status)
+{
+    thread_local QHash<int, QByteArray> lines;
+    auto it = lines.constFind(status);
+    if (it == lines.cend())
+        it = lines.insert(status, "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n");
+    return *it;
+}
+
+// Headers the writer sets itself; a response's own copies are left out.
+static bool isWriterHeader(const QByteArray &name)
+{
+    switch (name.size()) {
+    case 4: return name.compare("date", Qt::CaseInsensitive) == 0;
+    case 10: return name.compare("connection", Qt::CaseInsensitive) == 0;
+    case 14: return name.compare("content-length", Qt::CaseInsensitive) == 0;
+    case 17: return name.compare("transfer-encoding", Qt::CaseInsensitive) == 0;
+    default: return false;
+    }
+}
+
 QByteArray serializeResponse(const HttpResponse &response, bool headRequest, bool close)
 {
+    qsizetype size = 160 + response.body.size();
+    for (const auto &h : response.headers)
+        size += h.first.size() + h.second.size() + 4;
     QByteArray out;
-    out.reserve(256 + response.body.size());
-    out += "HTTP/1.1 ";
-    out += QByteArray::number(response.status);
-    out += ' ';
-    out += reasonPhrase(response.status);
-    out += "\r\n";
+    out.reserve(size);
+    out += statusLine(response.status);
     for (const auto &h : response.headers) {
-        if (h.first.compare("content-length", Qt::CaseInsensitive) == 0 || h.first.compare("connection", Qt::CaseInsensitive) == 0
-            || h.first.compare("transfer-encoding", Qt::CaseInsensitive) == 0 || h.first.compare("date", Qt::CaseInsensitive) == 0)
+        if (isWriterHeader(h.first))
             continue;
         out += h.first;
         out += ": ";
@@ -38,7 +61,10 @@ QByteArray serializeResponse(const HttpResponse &response, bool headRequest, boo
     out += "Date: ";
     out += httpDate();
     out += "\r\nContent-Length: ";
-    out += QByteArray::number(response.body.size());
+    char digits[24];
+    const auto [end, ec] = std::to_chars(digits, digits + sizeof digits, response.body.size());
+    Q_UNUSED(ec);
+    out.append(digits, end - digits);
     out += close ? "\r\nConnection: close\r\n\r\n" : "\r\n\r\n";
     if (!headRequest)
         out += response.body;
