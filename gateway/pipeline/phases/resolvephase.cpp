@@ -56,7 +56,9 @@ PhaseResult ResolvePhase::onRequest(const std::shared_ptr<RequestContext> &ctx, 
         ctx->fail({QStringLiteral("MISSING_AUTHENTICATION_TOKEN"), QStringLiteral("Missing Authentication Token"), false, {}});
         return PhaseResult::Respond;
     };
-    if (!parseStageAddress(ctx->request.host(), ctx->request.rawPath(), &address))
+    const QByteArray rawPath = ctx->request.rawPath();
+    const QByteArray host = rawPath.startsWith("/restapis/") ? QByteArray() : ctx->request.host();
+    if (!parseStageAddress(host, rawPath, &address))
         return missingToken();
     ctx->domainName = address.domainName;
     ctx->stagePath = address.path;

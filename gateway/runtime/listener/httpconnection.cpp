@@ -15,6 +15,7 @@ HttpConnection::HttpConnection(qintptr descriptor, const ListenerLimits &limits,
     // Bounded reads: when we stop reading (too many requests queued), TCP pushes back.
     m_socket->setReadBufferSize(256 * 1024);
     m_timer.setSingleShot(true);
+    m_clock.start();
     connect(&m_timer, &QTimer::timeout, this, &HttpConnection::onTimeout);
     connect(m_socket, &QTcpSocket::readyRead, this, &HttpConnection::onReadyRead);
     connect(m_socket, &QTcpSocket::disconnected, this, &HttpConnection::close);
@@ -23,25 +24,43 @@ HttpConnection::HttpConnection(qintptr descriptor, const ListenerLimits &limits,
 
 HttpConnection::~HttpConnection() = default;
 
-void HttpConnection::armTimer()
+// When the current state's deadline falls, in ms on m_clock; -1: no deadline (answers pending).
+qint64 HttpConnection::deadline() const
 {
     if (m_parser.inProgress()) {
-        if (!m_parser.headComplete()) {
-            // The whole head must arrive within the header timeout, however slowly it trickles.
-            const qint64 left = m_limits.headerTimeoutMs - m_headStarted.elapsed();
-            m_timer.start(int(qMax<qint64>(1, left)));
-        } else {
-            m_timer.start(m_limits.bodyTimeoutMs);
-        }
-    } else if (m_nextToWrite == m_nextSequence) {
-        m_timer.start(m_limits.idleTimeoutMs); // nothing pending: keep-alive idle
-    } else {
-        m_timer.stop(); // the gateway is working on it
+        // The whole head must arrive within the header timeout, however slowly it trickles.
+        if (!m_parser.headComplete())
+            return m_headStartedAt + m_limits.headerTimeoutMs;
+        return m_lastActivity + m_limits.bodyTimeoutMs;
     }
+    if (m_nextToWrite == m_nextSequence)
+        return m_lastActivity + m_limits.idleTimeoutMs; // keep-alive idle
+    return -1;
+}
+
+// The timer is lazy: it is (re)started only when the deadline moves earlier, so a busy
+// keep-alive connection costs no timer work per request; onTimeout() checks the real deadline.
+void HttpConnection::armTimer()
+{
+    const qint64 due = deadline();
+    if (due < 0)
+        return; // onTimeout() re-arms once the answers are out
+    if (m_timer.isActive() && m_timerDue <= due)
+        return;
+    m_timerDue = due;
+    m_timer.start(int(qMax<qint64>(1, due - m_clock.elapsed())));
 }
 
 void HttpConnection::onTimeout()
 {
+    const qint64 due = deadline();
+    const qint64 now = m_clock.elapsed();
+    if (due < 0 || due > now) {
+        // Not due yet (activity since), or answers pending: look again later.
+        m_timerDue = due < 0 ? now + m_limits.idleTimeoutMs : due;
+        m_timer.start(int(qMax<qint64>(1, m_timerDue - now)));
+        return;
+    }
     if (m_parser.inProgress() && !m_parser.headComplete()) {
         refuse(408, "Request Timeout");
         return;
@@ -57,6 +76,7 @@ void HttpConnection::onReadyRead()
         return; // enough queued; read more when answers go out
     const QByteArray data = m_socket->readAll();
     m_bytesRead += quint64(data.size());
+    m_lastActivity = m_clock.elapsed();
     if (m_buffer.isEmpty())
         m_buffer = data;
     else
@@ -68,7 +88,7 @@ void HttpConnection::process()
 {
     while (!m_buffer.isEmpty() && !m_closing && m_nextSequence - m_nextToWrite < quint64(m_limits.maxPipelined)) {
         if (!m_parser.inProgress())
-            m_headStarted.start();
+            m_headStartedAt = m_clock.elapsed();
         const qsizetype used = m_parser.feed(m_buffer.constData(), m_buffer.size());
         m_buffer.remove(0, used);
         if (m_parser.hasError()) {
@@ -121,8 +141,10 @@ void HttpConnection::complete(quint64 sequence, QByteArray bytes, bool close)
             break;
         }
     }
-    if (!out.isEmpty())
+    if (!out.isEmpty()) {
         m_socket->write(out);
+        m_lastActivity = m_clock.elapsed();
+    }
     if (closeAfter) {
         m_closing = true;
         m_socket->disconnectFromHost();

@@ -37,6 +37,7 @@ private:
     void complete(quint64 sequence, QByteArray bytes, bool close);
     void refuse(int status, const QByteArray &message);
     void armTimer();
+    qint64 deadline() const;
     void onTimeout();
     void close();
 
@@ -46,7 +47,10 @@ private:
     RequestParser m_parser;
     QByteArray m_buffer;
     QTimer m_timer;
-    QElapsedTimer m_headStarted;
+    QElapsedTimer m_clock;        // one clock per connection; the fields below are ms on it
+    qint64 m_headStartedAt = 0;
+    qint64 m_lastActivity = 0;
+    qint64 m_timerDue = 0;
     quint64 m_nextSequence = 0;
     quint64 m_nextToWrite = 0;
     QMap<quint64, QPair<QByteArray, bool>> m_ready; // sequence → bytes, close after

@@ -66,6 +66,9 @@ void RequestParser::reset()
     m_chunked = false;
     m_lastCodingChunked = false;
     m_absoluteAuthority.clear();
+    m_connectionClose = false;
+    m_connectionKeepAlive = false;
+    m_sawHost = false;
 }
 
 bool RequestParser::fail(int status, const char *message)
@@ -178,21 +181,29 @@ bool RequestParser::parseHeader(const QByteArray &line)
         }
         m_chunked = true;
     }
+    if (name.size() == 10 && name.compare("connection", Qt::CaseInsensitive) == 0) {
+        const QByteArray v = value.toLower();
+        if (v.contains("close"))
+            m_connectionClose = true;
+        else if (v.contains("keep-alive"))
+            m_connectionKeepAlive = true;
+    } else if (name.size() == 6 && name.compare("expect", Qt::CaseInsensitive) == 0) {
+        m_expectContinue = value.compare("100-continue", Qt::CaseInsensitive) == 0;
+    } else if (name.size() == 4 && name.compare("host", Qt::CaseInsensitive) == 0) {
+        if (m_sawHost)
+            return fail(400, "Duplicate Host header");
+        m_sawHost = true;
+    }
     m_request.headers.append(name, value);
     return true;
 }
 
 bool RequestParser::headersDone()
 {
-    const HeaderList &h = m_request.headers;
-    if (h.values("host").size() > 1)
-        return fail(400, "Duplicate Host header");
-    const QByteArray connection = h.value("connection").toLower();
-    if (connection.contains("close"))
+    if (m_connectionClose)
         m_keepAlive = false;
-    else if (connection.contains("keep-alive"))
+    else if (m_connectionKeepAlive)
         m_keepAlive = true;
-    m_expectContinue = h.value("expect").toLower() == "100-continue";
     if (!m_absoluteAuthority.isEmpty())
         m_request.headers.set("Host", m_absoluteAuthority);
     if (m_chunked) {

@@ -58,6 +58,9 @@ private:
     bool m_chunked = false;
     bool m_lastCodingChunked = false;
     QByteArray m_absoluteAuthority;
+    bool m_connectionClose = false;
+    bool m_connectionKeepAlive = false;
+    bool m_sawHost = false;
 };
 
 } // namespace gw::runtime
