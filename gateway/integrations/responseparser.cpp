@@ -46,6 +46,11 @@ bool ResponseParser::parseStatusLine(const QByteArray &line)
         return fail(QStringLiteral("malformed status code"));
     m_response = HttpResponse{};
     m_response.status = status;
+    m_contentLength = -1;
+    m_badContentLength = false;
+    m_lastTransferEncoding = QByteArray();
+    m_connectionClose = false;
+    m_connectionKeepAlive = false;
     m_keepAlive = !m_http10;
     return true;
 }
@@ -63,7 +68,23 @@ bool ResponseParser::parseHeaderLine(const QByteArray &line)
             return fail(QStringLiteral("invalid header name"));
     if (m_response.headers.size() >= m_limits.maxHeaders)
         return fail(QStringLiteral("too many headers"), true);
-    m_response.headers.append(name, line.mid(colon + 1).trimmed());
+    const QByteArray value = line.mid(colon + 1).trimmed();
+    // Framing headers noted as they arrive, so the end of the head needs no search.
+    if (name.size() == 14 && name.compare("content-length", Qt::CaseInsensitive) == 0) {
+        bool ok = false;
+        const qint64 length = value.toLongLong(&ok);
+        if (!ok || length < 0 || (m_contentLength >= 0 && m_contentLength != length))
+            m_badContentLength = true;
+        else
+            m_contentLength = length;
+    } else if (name.size() == 17 && name.compare("transfer-encoding", Qt::CaseInsensitive) == 0) {
+        m_lastTransferEncoding = value;
+    } else if (name.size() == 10 && name.compare("connection", Qt::CaseInsensitive) == 0) {
+        const QByteArray v = value.toLower();
+        m_connectionClose = m_connectionClose || v.contains("close");
+        m_connectionKeepAlive = m_connectionKeepAlive || v.contains("keep-alive");
+    }
+    m_response.headers.append(name, value);
     return true;
 }
 
@@ -76,34 +97,27 @@ bool ResponseParser::headersComplete()
         m_headerBytes = 0;
         return true;
     }
-    const QByteArray connection = m_response.headers.value("connection").toLower();
-    if (connection.contains("close"))
+    if (m_connectionClose)
         m_keepAlive = false;
-    else if (connection.contains("keep-alive"))
+    else if (m_connectionKeepAlive)
         m_keepAlive = true;
     if (m_head || status == 204 || status == 304) {
         m_state = State::Done;
         return true;
     }
-    const QList<QByteArray> te = m_response.headers.values("transfer-encoding");
-    if (!te.isEmpty()) {
-        if (!te.last().toLower().trimmed().endsWith("chunked"))
+    if (!m_lastTransferEncoding.isNull()) {
+        if (!m_lastTransferEncoding.toLower().trimmed().endsWith("chunked"))
             return fail(QStringLiteral("unsupported transfer encoding"));
-        if (m_response.headers.contains("content-length"))
+        if (m_contentLength >= 0 || m_badContentLength)
             return fail(QStringLiteral("both Transfer-Encoding and Content-Length"));
         m_state = State::Chunked;
         m_chunkPhase = 0;
         return true;
     }
-    const QList<QByteArray> lengths = m_response.headers.values("content-length");
-    if (!lengths.isEmpty()) {
-        bool ok = false;
-        const qint64 length = lengths.first().trimmed().toLongLong(&ok);
-        for (const QByteArray &l : lengths)
-            if (l.trimmed() != lengths.first().trimmed())
-                return fail(QStringLiteral("conflicting Content-Length headers"));
-        if (!ok || length < 0)
-            return fail(QStringLiteral("invalid Content-Length"));
+    if (m_badContentLength)
+        return fail(QStringLiteral("invalid or conflicting Content-Length"));
+    if (m_contentLength >= 0) {
+        const qint64 length = m_contentLength;
         if (length > m_limits.maxBody)
             return fail(QStringLiteral("response body over %1 bytes").arg(m_limits.maxBody), true);
         m_remaining = length;

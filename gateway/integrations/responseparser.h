@@ -64,6 +64,11 @@ private:
     qint64 m_received = 0;
     QString m_error;
     HttpResponse m_response;
+    qint64 m_contentLength = -1;
+    bool m_badContentLength = false;
+    QByteArray m_lastTransferEncoding;  // null: no Transfer-Encoding header
+    bool m_connectionClose = false;
+    bool m_connectionKeepAlive = false;
 };
 
 } // namespace gw::integrations

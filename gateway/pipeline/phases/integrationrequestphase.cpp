@@ -36,37 +36,57 @@ bool isDroppedRequestHeader(const QByteArray &name, bool proxy)
     return false;
 }
 
+// Replaces each `{name}` (or `{name+}`) whose name is made of [A-Za-z0-9_.-] and which `prefix`
+// introduces (e.g. "$" for ${stageVariables.x}) with lookup(name). A hand-written scan: this runs
+// on every request, where regular expressions cost thousands of instructions.
+template<typename Lookup>
+static QString substituteBraces(const QString &text, QLatin1String prefix, QLatin1String namePrefix, Lookup lookup)
+{
+    if (!text.contains(QLatin1Char('{')))
+        return text;
+    QString out;
+    out.reserve(text.size() + 32);
+    qsizetype i = 0;
+    while (i < text.size()) {
+        const qsizetype open = text.indexOf(QLatin1Char('{'), i);
+        if (open < 0)
+            break;
+        const qsizetype start = open - prefix.size();
+        const bool prefixed = start >= 0 && QStringView(text).mid(start, prefix.size()) == prefix;
+        const qsizetype close = text.indexOf(QLatin1Char('}'), open);
+        QStringView name = close > open ? QStringView(text).mid(open + 1, close - open - 1) : QStringView();
+        bool valid = prefixed && !name.isEmpty() && name.startsWith(namePrefix);
+        if (valid) {
+            name = name.mid(namePrefix.size());
+            if (name.endsWith(QLatin1Char('+')))
+                name.chop(1);
+            for (const QChar c : name)
+                valid = valid && (c.isLetterOrNumber() || c == QLatin1Char('_') || c == QLatin1Char('.') || c == QLatin1Char('-'));
+            valid = valid && !name.isEmpty();
+        }
+        if (!valid) {
+            out += QStringView(text).mid(i, open + 1 - i);
+            i = open + 1;
+            continue;
+        }
+        out += QStringView(text).mid(i, start - i);
+        out += lookup(name.toString());
+        i = close + 1;
+    }
+    out += QStringView(text).mid(i);
+    return out;
+}
+
 QString fillUri(const QString &uri, const QMap<QString, QByteArray> &pathValues, const RequestContext &ctx)
 {
-    static const QRegularExpression stageVar(QStringLiteral("\\$\\{stageVariables\\.([A-Za-z0-9_]+)\\}"));
-    static const QRegularExpression param(QStringLiteral("\\{([A-Za-z0-9_.-]+)\\+?\\}"));
-    QString out;
-    qsizetype last = 0;
-    auto it = stageVar.globalMatch(uri);
-    while (it.hasNext()) {
-        const auto m = it.next();
-        out += QStringView(uri).mid(last, m.capturedStart() - last);
-        out += ctx.stageVariables.value(m.captured(1));
-        last = m.capturedEnd();
-    }
-    out += QStringView(uri).mid(last);
-    QString filled;
-    last = 0;
-    it = param.globalMatch(out);
-    while (it.hasNext()) {
-        const auto m = it.next();
-        filled += QStringView(out).mid(last, m.capturedStart() - last);
-        const QString name = m.captured(1);
-        // A mapped integration.request.path value wins; otherwise the method's own path parameter
-        // of that name (convenient, and what most {proxy} setups mean).
-        if (pathValues.contains(name))
-            filled += QString::fromUtf8(pathValues.value(name));
-        else
-            filled += ctx.pathParameter(name);
-        last = m.capturedEnd();
-    }
-    filled += QStringView(out).mid(last);
-    return filled;
+    const QString withStageVariables = substituteBraces(uri, QLatin1String("$"), QLatin1String("stageVariables."),
+                                                        [&](const QString &name) { return ctx.stageVariables.value(name); });
+    // A mapped integration.request.path value wins; otherwise the method's own path parameter
+    // of that name (convenient, and what most {proxy} setups mean).
+    return substituteBraces(withStageVariables, QLatin1String(""), QLatin1String(""), [&](const QString &name) {
+        const auto it = pathValues.constFind(name);
+        return it != pathValues.cend() ? QString::fromUtf8(*it) : ctx.pathParameter(name);
+    });
 }
 
 

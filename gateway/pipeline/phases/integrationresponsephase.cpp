@@ -11,12 +11,24 @@ using model::IntegrationType;
 namespace {
 
 
-bool oneOf(const QByteArray &name, std::initializer_list<const char *> names)
+enum class ProxyHeader { Keep, Drop, Remap };
+
+// What HTTP_PROXY does with a backend's response header (reference §1.3); switching on the
+// length first keeps this to one comparison for most headers.
+ProxyHeader proxyHeaderRule(const QByteArray &name)
 {
-    for (const char *n : names)
-        if (name.compare(n, Qt::CaseInsensitive) == 0)
-            return true;
-    return false;
+    const auto is = [&](const char *n) { return name.compare(n, Qt::CaseInsensitive) == 0; };
+    switch (name.size()) {
+    case 3: return is("via") ? ProxyHeader::Drop : ProxyHeader::Keep;
+    case 4: return is("date") ? ProxyHeader::Remap : ProxyHeader::Keep;
+    case 6: return is("server") ? ProxyHeader::Remap : ProxyHeader::Keep;
+    case 7: return is("trailer") || is("upgrade") ? ProxyHeader::Drop : ProxyHeader::Keep;
+    case 10: return is("keep-alive") ? ProxyHeader::Drop : is("connection") ? ProxyHeader::Remap : ProxyHeader::Keep;
+    case 14: return is("content-length") ? ProxyHeader::Remap : ProxyHeader::Keep;
+    case 16: return is("content-encoding") || is("proxy-connection") ? ProxyHeader::Drop : ProxyHeader::Keep;
+    case 17: return is("transfer-encoding") ? ProxyHeader::Drop : ProxyHeader::Keep;
+    default: return ProxyHeader::Keep;
+    }
 }
 
 } // namespace
@@ -27,13 +39,17 @@ PhaseResult IntegrationResponsePhase::proxyResponse(RequestContext &ctx)
     HttpResponse &out = ctx.response;
     out.status = in.status;
     for (const auto &h : in.headers) {
-        if (oneOf(h.first, {"transfer-encoding", "content-encoding", "via", "keep-alive", "proxy-connection", "trailer", "upgrade"}))
+        switch (proxyHeaderRule(h.first)) {
+        case ProxyHeader::Drop:
             continue;
-        // API Gateway sets these itself and echoes the backend's under another name.
-        if (oneOf(h.first, {"connection", "content-length", "date", "server"}))
+        case ProxyHeader::Remap:
+            // API Gateway sets these itself and echoes the backend's under another name.
             out.headers.append("x-amzn-Remapped-" + h.first, h.second);
-        else
+            break;
+        case ProxyHeader::Keep:
             out.headers.append(h.first, h.second);
+            break;
+        }
     }
     out.body = in.body;
     return PhaseResult::Continue;
