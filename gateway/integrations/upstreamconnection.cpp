@@ -15,7 +15,16 @@ size_t qHash(const UpstreamConnection::Key &key, size_t seed)
 UpstreamConnection::UpstreamConnection(const Key &key, QObject *parent) : QObject(parent), m_key(key)
 {
     m_timer.setSingleShot(true);
+    m_clock.start();
     connect(&m_timer, &QTimer::timeout, this, [this]() {
+        if (!m_busy)
+            return; // a deadline left over from an earlier request
+        const qint64 now = m_clock.elapsed();
+        if (now < m_due) {
+            m_timerDue = m_due;
+            m_timer.start(int(m_due - now));
+            return;
+        }
         m_usable = false;
         finish({EndpointResult::Error::Timeout, QStringLiteral("Endpoint request timed out"), 0, {}, {}}, false);
     });
@@ -64,7 +73,13 @@ void UpstreamConnection::start(QByteArray wire, bool headRequest, int timeoutMs,
     m_parser = ResponseParser(headRequest);
     m_sentAnything = false;
     ++m_requests;
-    m_timer.start(qMax(1, timeoutMs));
+    // Lazy timer: restarted only when this deadline is earlier than the pending one, so a
+    // kept-alive connection costs no timer work per request; the handler checks m_due.
+    m_due = m_clock.elapsed() + qMax(1, timeoutMs);
+    if (!m_timer.isActive() || m_timerDue > m_due) {
+        m_timerDue = m_due;
+        m_timer.start(qMax(1, timeoutMs));
+    }
     if (!m_socket) {
         m_pending = std::move(wire);
         connectSocket();
@@ -152,7 +167,6 @@ void UpstreamConnection::finish(EndpointResult result, bool safeToRetry)
     if (!m_busy)
         return;
     m_busy = false;
-    m_timer.stop();
     Done done = std::move(m_done);
     m_done = nullptr;
     done(std::move(result), safeToRetry);

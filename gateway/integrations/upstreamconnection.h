@@ -5,6 +5,7 @@
 #include "gateway/pipeline/endpoint.h"
 
 #include <QObject>
+#include <QElapsedTimer>
 #include <QTimer>
 
 #include <functional>
@@ -60,6 +61,9 @@ private:
     Key m_key;
     QTcpSocket *m_socket = nullptr;
     QTimer m_timer;
+    QElapsedTimer m_clock;
+    qint64 m_due = 0;       // this request's deadline, ms on m_clock
+    qint64 m_timerDue = 0;  // when the timer fires
     ResponseParser m_parser;
     QByteArray m_pending;      // bytes to write once connected
     Done m_done;
