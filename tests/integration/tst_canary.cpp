@@ -53,11 +53,7 @@ private slots:
         m_project.apis.append(api);
         QVERIFY(check(m_project).isEmpty());
         m_engine.deploy(gw::deploy::compile(m_project, nullptr));
-        QSignalSpy started(&m_engine, &gw::runtime::Engine::started);
-        gw::runtime::EngineOptions options;
-        options.port = 0;
-        m_engine.start(options);
-        QVERIFY(started.wait(5000));
+        QVERIFY(gwtest::startOnFreePort(m_engine));
     }
 
     void noTrafficStaysOnTheStableDeployment()

@@ -83,11 +83,7 @@ private slots:
         m_project.apis[0].stage(QStringLiteral("test"))->variables = {{QStringLiteral("up"), m_upstream.baseUrl()},
                                                                       {QStringLiteral("name"), QStringLiteral("test")}};
         m_engine.deploy(gw::deploy::compile(m_project, nullptr));
-        QSignalSpy started(&m_engine, &gw::runtime::Engine::started);
-        gw::runtime::EngineOptions options;
-        options.port = 0;
-        m_engine.start(options);
-        QVERIFY(started.wait(5000));
+        QVERIFY(gwtest::startOnFreePort(m_engine));
         QVERIFY(m_engine.port() != 0);
     }
 

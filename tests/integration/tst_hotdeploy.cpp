@@ -28,11 +28,7 @@ private slots:
 
         gw::runtime::Engine engine;
         engine.deploy(gw::deploy::compile(project, nullptr));
-        QSignalSpy started(&engine, &gw::runtime::Engine::started);
-        gw::runtime::EngineOptions options;
-        options.port = 0;
-        engine.start(options);
-        QVERIFY(started.wait(5000));
+        QVERIFY(gwtest::startOnFreePort(engine));
 
         // Flip the deployment every 5 ms while clients keep asking.
         int deploys = 0;

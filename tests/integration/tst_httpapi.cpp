@@ -52,11 +52,7 @@ private slots:
             return gwtest::UpstreamServer::Answer{gw::HttpResponse{200, {}, "upstream " + r.target}, delay};
         });
         m_engine.deploy(gw::deploy::compile(project, nullptr));
-        QSignalSpy started(&m_engine, &gw::runtime::Engine::started);
-        gw::runtime::EngineOptions options;
-        options.port = 0;
-        m_engine.start(options);
-        QVERIFY(started.wait(5000));
+        QVERIFY(gwtest::startOnFreePort(m_engine));
     }
 
     void defaultStageServesAtTheRoot()

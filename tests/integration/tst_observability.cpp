@@ -52,12 +52,9 @@ private slots:
         gw::model::Diagnostics diagnostics;
         m_engine.deploy(gw::deploy::compile(m_project, &diagnostics, m_dir.path()));
         QVERIFY(diagnostics.isEmpty());
-        QSignalSpy started(&m_engine, &gw::runtime::Engine::started);
         gw::runtime::EngineOptions options;
-        options.port = 0;
         options.captureDetails = true;
-        m_engine.start(options);
-        QVERIFY(started.wait(5000));
+        QVERIFY(gwtest::startOnFreePort(m_engine, options));
     }
 
     void metricsCountAKnownMixExactly()

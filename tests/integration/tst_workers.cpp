@@ -34,12 +34,9 @@ private slots:
     {
         gw::runtime::Engine engine;
         engine.deploy(config());
-        QSignalSpy started(&engine, &gw::runtime::Engine::started);
         gw::runtime::EngineOptions options;
-        options.port = 0;
         options.workers = 4;
-        engine.start(options);
-        QVERIFY(started.wait(5000));
+        QVERIFY(gwtest::startOnFreePort(engine, options));
         QCOMPARE(engine.workerCount(), 4);
         gwtest::GatewayClient client;
         for (int i = 0; i < 40; ++i) {
@@ -61,12 +58,9 @@ private slots:
     {
         gw::runtime::Engine first;
         first.deploy(config());
-        QSignalSpy started(&first, &gw::runtime::Engine::started);
         gw::runtime::EngineOptions options;
-        options.port = 0;
         options.workers = 2;
-        first.start(options);
-        QVERIFY(started.wait(5000));
+        QVERIFY(gwtest::startOnFreePort(first, options));
 
         gw::runtime::Engine second;
         QSignalSpy failed(&second, &gw::runtime::Engine::startFailed);

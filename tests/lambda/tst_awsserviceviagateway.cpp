@@ -75,11 +75,7 @@ private slots:
         m_engine.deploy(gw::deploy::compile(m_project, &diagnostics));
         for (const auto &d : std::as_const(diagnostics))
             QFAIL(qPrintable(d.message));
-        QSignalSpy started(&m_engine, &gw::runtime::Engine::started);
-        gw::runtime::EngineOptions options;
-        options.port = 0;
-        m_engine.start(options);
-        QVERIFY(started.wait(5000));
+        QVERIFY(gwtest::startOnFreePort(m_engine));
     }
 
     void putItemThenGetItemThroughTheGateway()

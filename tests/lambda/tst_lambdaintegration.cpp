@@ -57,11 +57,7 @@ private slots:
         m_project.apis.append(api);
         deploy(m_project.apis[0], QStringLiteral("test"));
         m_engine.deploy(gw::deploy::compile(m_project, nullptr));
-        QSignalSpy started(&m_engine, &gw::runtime::Engine::started);
-        gw::runtime::EngineOptions options;
-        options.port = 0;
-        m_engine.start(options);
-        QVERIFY(started.wait(5000));
+        QVERIFY(gwtest::startOnFreePort(m_engine));
     }
 
     void selectionByErrorMessage_data()

@@ -55,11 +55,7 @@ private slots:
         project.apis.append(api);
         deploy(project.apis[0], QStringLiteral("$default"));
         m_engine.deploy(gw::deploy::compile(project, nullptr));
-        QSignalSpy started(&m_engine, &gw::runtime::Engine::started);
-        gw::runtime::EngineOptions options;
-        options.port = 0;
-        m_engine.start(options);
-        QVERIFY(started.wait(5000));
+        QVERIFY(gwtest::startOnFreePort(m_engine));
     }
 
     void eventHasTheVersion2Shape()

@@ -111,12 +111,9 @@ private slots:
         m_project.apis.append(api);
         deploy(m_project.apis[0], QStringLiteral("stage"));
         m_engine.deploy(gw::deploy::compile(m_project, nullptr));
-        QSignalSpy started(&m_engine, &gw::runtime::Engine::started);
         gw::runtime::EngineOptions options;
-        options.port = 0;
         options.captureDetails = true;
-        m_engine.start(options);
-        QVERIFY(started.wait(5000));
+        QVERIFY(gwtest::startOnFreePort(m_engine, options));
     }
 
     void proxyEventMatchesAwsRecordings_data()

@@ -2,6 +2,8 @@
 
 #include "gateway/core/ids.h"
 
+#include <QSignalSpy>
+
 namespace gwtest {
 
 using namespace gw::model;
@@ -50,6 +52,18 @@ Resource &addResource(Api &api, const QString &path)
     r.path = path;
     api.design.resources.append(r);
     return api.design.resources.last();
+}
+
+} // namespace gwtest
+
+namespace gwtest {
+
+bool startOnFreePort(gw::runtime::Engine &engine, gw::runtime::EngineOptions options)
+{
+    QSignalSpy started(&engine, &gw::runtime::Engine::started);
+    options.port = 0;
+    engine.start(options);
+    return started.wait(5000);
 }
 
 } // namespace gwtest

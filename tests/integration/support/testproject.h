@@ -1,6 +1,7 @@
 #pragma once
 
 #include "gateway/model/project.h"
+#include "gateway/runtime/engine.h"
 
 namespace gwtest {
 
@@ -9,5 +10,7 @@ gw::model::Method mockMethod(const QString &verb, int status, const QString &bod
 gw::model::Method httpMethod(const QString &verb, gw::model::IntegrationType type, const QString &uri, int timeoutMs = 29000);
 // Adds the resource (and any missing parents) and returns it.
 gw::model::Resource &addResource(gw::model::Api &api, const QString &path);
+// Starts the engine on 127.0.0.1 and a free port and waits (test only) until it listens.
+bool startOnFreePort(gw::runtime::Engine &engine, gw::runtime::EngineOptions options = {});
 
 } // namespace gwtest
