@@ -128,6 +128,9 @@ std::shared_ptr<const RuntimeConfig> compile(const model::Project &project, mode
                                              const QString &projectDir)
 {
     auto config = std::make_shared<RuntimeConfig>();
+    config->traceBodyLimit = project.server.traceBodyLimit;
+    for (const QString &h : project.server.maskedHeaders)
+        config->maskedHeaders.append(h.toLatin1());
     for (qsizetype a = 0; a < project.apis.size(); ++a) {
         const model::Api &api = project.apis[a];
         auto capi = std::make_shared<CompiledApi>();

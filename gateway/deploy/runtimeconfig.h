@@ -90,6 +90,8 @@ struct CompiledApi
 struct RuntimeConfig
 {
     QHash<QString, std::shared_ptr<const CompiledApi>> apis; // key: API id, lower case
+    qsizetype traceBodyLimit = 10 * 1024;
+    QList<QByteArray> maskedHeaders;
     std::shared_ptr<const CompiledApi> api(const QString &id) const;
 
     // The project's functions by name (Lambda integrations, authorizers, the CLI).

@@ -192,6 +192,8 @@ Diagnostics check(const Project &project)
     Diagnostics out;
     if (project.server.port < 0 || project.server.port > 65535)
         error(out, QStringLiteral("server.port"), QStringLiteral("port must be between 0 and 65535"));
+    if (project.server.traceBodyLimit < 0 || project.server.traceBodyLimit > 10 * 1024 * 1024)
+        error(out, QStringLiteral("server.traceBodyLimit"), QStringLiteral("trace body limit must be between 0 and 10485760 bytes"));
     QSet<QString> functionNames;
     for (qsizetype f = 0; f < project.functions.size(); ++f) {
         const Function &fn = project.functions[f];

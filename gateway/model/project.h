@@ -10,6 +10,8 @@ struct ServerSettings
 {
     QString host = QStringLiteral("127.0.0.1"); // loopback unless the user asks otherwise
     int port = 4510;
+    int traceBodyLimit = 10 * 1024;      // bytes of each body kept in execution traces
+    QStringList maskedHeaders;           // masked in traces besides Authorization, x-api-key, cookies
     friend bool operator==(const ServerSettings &, const ServerSettings &) = default;
 };
 

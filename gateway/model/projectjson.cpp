@@ -423,8 +423,11 @@ QJsonObject toJson(const Project &p)
     QJsonObject o;
     o.insert(QLatin1String("schemaVersion"), Project::kSchemaVersion);
     o.insert(QLatin1String("name"), p.name);
-    o.insert(QLatin1String("server"), QJsonObject{{QStringLiteral("host"), p.server.host},
-                                                  {QStringLiteral("port"), p.server.port}});
+    QJsonObject server{{QStringLiteral("host"), p.server.host}, {QStringLiteral("port"), p.server.port}};
+    if (p.server.traceBodyLimit != 10 * 1024)
+        server.insert(QLatin1String("traceBodyLimit"), p.server.traceBodyLimit);
+    putListIf(server, "maskedHeaders", p.server.maskedHeaders);
+    o.insert(QLatin1String("server"), server);
     QJsonArray apis;
     for (const auto &a : p.apis)
         apis.append(toJson(a));
@@ -633,6 +636,8 @@ Project projectFromJson(const QJsonObject &json, Diagnostics *d)
     JsonReader sin(in.object("server"), in.childPath("server"), d);
     sin.read("host", p.server.host);
     sin.read("port", p.server.port);
+    sin.read("traceBodyLimit", p.server.traceBodyLimit);
+    sin.read("maskedHeaders", p.server.maskedHeaders);
     const QJsonArray apis = in.array("apis");
     for (qsizetype k = 0; k < apis.size(); ++k) {
         if (!apis[k].isObject()) {

@@ -49,6 +49,10 @@ std::shared_ptr<RequestContext> RequestProcessor::newContext(HttpRequest request
     ctx->requestId = gw::newRequestId();
     ctx->extendedRequestId = gw::newExtendedRequestId();
     ctx->config = m_config;
+    if (m_config) {
+        ctx->traceBodyLimit = m_config->traceBodyLimit;
+        ctx->secretHeaders = m_config->maskedHeaders;
+    }
     return ctx;
 }
 

@@ -216,6 +216,29 @@ private slots:
             QVERIFY2(trace.contains(line), qPrintable(QStringLiteral("missing \"%1\" in:\n%2").arg(line, trace)));
     }
 
+    void traceLimitsAndMaskedHeadersAreConfigurable()
+    {
+        Project project = m_project;
+        project.server.traceBodyLimit = 8;
+        project.server.maskedHeaders = {QStringLiteral("X-Session")};
+        gw::runtime::RequestProcessor processor;
+        processor.setConfig(gw::deploy::compile(project, nullptr));
+        gw::HttpRequest request;
+        request.method = "GET";
+        request.target = "/restapis/obsapi/dev/_user_request_/ping";
+        request.headers.append("X-Session", "session-value-that-is-private");
+        request.body = "0123456789abcdefghij";
+        QString trace;
+        processor.handleWithTrace(request, [&](const gw::pipeline::RequestContext &ctx) {
+            for (const auto &line : ctx.trace.lines())
+                trace += line.text + QLatin1Char('\n');
+        });
+        QTRY_VERIFY(!trace.isEmpty());
+        QVERIFY2(trace.contains(QLatin1String("Method request body before transformations: 01234567 [TRUNCATED]")), qPrintable(trace));
+        QVERIFY(!trace.contains(QLatin1String("session-value-that-is-private")));
+        QVERIFY(trace.contains(QLatin1String("X-Session=sess****")));
+    }
+
     void tracesMaskSecretsAndComeWithRecords()
     {
         QSignalSpy batches(&m_engine, &gw::runtime::Engine::requestsFinished);

@@ -47,6 +47,8 @@ private slots:
         fn.environment.insert(QStringLiteral("GREETING"), QStringLiteral("hi"));
         r.project.functions.append(fn);
         r.project.aws.profile = QStringLiteral("local");
+        r.project.server.traceBodyLimit = 4096;
+        r.project.server.maskedHeaders = {QStringLiteral("X-Session")};
         ApiKey key;
         key.id = QStringLiteral("k1");
         key.name = QStringLiteral("partner");
