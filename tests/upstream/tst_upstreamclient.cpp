@@ -91,11 +91,7 @@ private slots:
 
     void chunkedResponseArrivingInPiecesIsJoined()
     {
-        ScriptedServer server([](const ReceivedRequest &) {
-            Reply r = Reply::chunked({"first ", "second ", "third"});
-            r.pieceDelayMs = 10;
-            return r;
-        });
+        ScriptedServer server([](const ReceivedRequest &) { return Reply::chunked({"first ", "second ", "third"}).paced(10); });
         QVERIFY(server.listen());
         UpstreamClient client;
         ResultSink sink;
@@ -109,9 +105,7 @@ private slots:
     void closeDelimitedResponseEndsWithTheConnection()
     {
         ScriptedServer server([](const ReceivedRequest &) {
-            Reply r = Reply::raw("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\nuntil close");
-            r.closeAfter = true;
-            return r;
+            return Reply::raw("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\nuntil close").closing();
         });
         QVERIFY(server.listen());
         UpstreamClient client;
@@ -190,10 +184,7 @@ private slots:
     void interimContinueIsSkipped()
     {
         ScriptedServer server([](const ReceivedRequest &) {
-            Reply r = Reply::ok("final");
-            r.pieces.prepend("HTTP/1.1 100 Continue\r\n\r\n");
-            r.pieceDelayMs = 5;
-            return r;
+            return Reply::raw("HTTP/1.1 100 Continue\r\n\r\n").paced(5).then(Reply::ok("final"));
         });
         QVERIFY(server.listen());
         UpstreamClient client;
@@ -224,11 +215,7 @@ private slots:
 
     void requestsWaitForAConnectionWhenThePoolIsFull()
     {
-        ScriptedServer server([](const ReceivedRequest &r) {
-            Reply reply = Reply::ok(r.target);
-            reply.delayMs = 20;
-            return reply;
-        });
+        ScriptedServer server([](const ReceivedRequest &r) { return Reply::ok(r.target).delayed(20); });
         QVERIFY(server.listen());
         UpstreamClient::Options options;
         options.maxConnectionsPerHost = 2;

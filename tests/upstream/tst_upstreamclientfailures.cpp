@@ -19,13 +19,6 @@ using gwtest::makeRequest;
 
 namespace {
 
-Reply silent()
-{
-    Reply r;
-    r.silent = true;
-    return r;
-}
-
 // A port where nothing listens: bound, then released.
 quint16 closedPort()
 {
@@ -45,7 +38,7 @@ class TestUpstreamClientFailures : public QObject
 private slots:
     void serverThatNeverAnswersTimesOut()
     {
-        ScriptedServer server([](const ReceivedRequest &) { return silent(); });
+        ScriptedServer server([](const ReceivedRequest &) { return Reply::never(); });
         QVERIFY(server.listen());
         UpstreamClient client;
         ResultSink sink;
@@ -88,7 +81,7 @@ private slots:
 
     void queuedRequestTimesOutWaitingForAConnection()
     {
-        ScriptedServer server([](const ReceivedRequest &) { return silent(); });
+        ScriptedServer server([](const ReceivedRequest &) { return Reply::never(); });
         QVERIFY(server.listen());
         UpstreamClient::Options options;
         options.maxConnectionsPerHost = 1;
@@ -195,9 +188,7 @@ private slots:
     void connectionClosedInsideTheBodyIsAProtocolError()
     {
         ScriptedServer server([](const ReceivedRequest &) {
-            Reply r = Reply::raw("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nonly part");
-            r.closeAfter = true;
-            return r;
+            return Reply::raw("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nonly part").closing();
         });
         QVERIFY(server.listen());
         UpstreamClient client;
@@ -210,11 +201,7 @@ private slots:
 
     void cancelledRequestNeverCallsBackAndItsConnectionCloses()
     {
-        ScriptedServer server([](const ReceivedRequest &) {
-            Reply r = Reply::ok("late");
-            r.delayMs = 100;
-            return r;
-        });
+        ScriptedServer server([](const ReceivedRequest &) { return Reply::ok("late").delayed(100); });
         QVERIFY(server.listen());
         UpstreamClient client;
         ResultSink sink;
@@ -247,11 +234,7 @@ private slots:
 
     void cancelWhileQueuedNeverSendsTheRequest()
     {
-        ScriptedServer server([](const ReceivedRequest &r) {
-            Reply reply = Reply::ok(r.target);
-            reply.delayMs = 50;
-            return reply;
-        });
+        ScriptedServer server([](const ReceivedRequest &r) { return Reply::ok(r.target).delayed(50); });
         QVERIFY(server.listen());
         UpstreamClient::Options options;
         options.maxConnectionsPerHost = 1;
@@ -271,7 +254,7 @@ private slots:
 
     void destroyingTheClientDropsPendingRequestsSilently()
     {
-        ScriptedServer server([](const ReceivedRequest &) { return silent(); });
+        ScriptedServer server([](const ReceivedRequest &) { return Reply::never(); });
         QVERIFY(server.listen());
         ResultSink sink;
         auto client = std::make_unique<UpstreamClient>();
@@ -301,11 +284,7 @@ private slots:
         QFETCH(QByteArray, method);
         QFETCH(QString, kind);
         QFETCH(int, requestsSeen);
-        ScriptedServer server([](const ReceivedRequest &r) {
-            Reply reply = Reply::ok("ok");
-            reply.closeWithoutAnswer = r.indexOnConnection > 1;
-            return reply;
-        });
+        ScriptedServer server([](const ReceivedRequest &r) { return Reply::ok("ok").hangUpIf(r.indexOnConnection > 1); });
         QVERIFY(server.listen());
         UpstreamClient client;
         ResultSink sink;
@@ -320,9 +299,7 @@ private slots:
     void retryOnAFreshConnectionThatFailsTooIsNotRepeated()
     {
         ScriptedServer server([](const ReceivedRequest &r) {
-            Reply reply = Reply::ok("ok");
-            reply.closeWithoutAnswer = r.connection > 1 || r.indexOnConnection > 1;
-            return reply;
+            return Reply::ok("ok").hangUpIf(r.connection > 1 || r.indexOnConnection > 1);
         });
         QVERIFY(server.listen());
         UpstreamClient client;

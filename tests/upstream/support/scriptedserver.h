@@ -42,6 +42,14 @@ struct Reply
     // 200 with Content-Length and the given extra header lines ("Name: value\r\n...").
     static Reply ok(const QByteArray &body, const QByteArray &extraHeaders = {});
     static Reply chunked(const QList<QByteArray> &chunks);
+    static Reply never() { return Reply{{}, 0, 0, false, true}; }
+    static Reply hangUp() { return Reply{{}, 0, 0, false, false, true}; }
+
+    Reply delayed(int ms) const { Reply r = *this; r.delayMs = ms; return r; }
+    Reply paced(int ms) const { Reply r = *this; r.pieceDelayMs = ms; return r; }
+    Reply closing() const { Reply r = *this; r.closeAfter = true; return r; }
+    Reply hangUpIf(bool yes) const { Reply r = *this; r.closeWithoutAnswer = yes; return r; }
+    Reply then(const Reply &next) const { Reply r = *this; r.pieces += next.pieces; return r; }
 };
 
 // A small HTTP/1.1 server for the upstream client's tests, on 127.0.0.1 port 0, plain or TLS.
