@@ -1,0 +1,237 @@
+#include "openapiimport.h"
+
+#include "extensionreader.h"
+#include "importcontext.h"
+#include "operationreader.h"
+#include "schemaconverter.h"
+#include "securityreader.h"
+#include "stableid.h"
+#include "yamljson.h"
+
+#include "gateway/core/ids.h"
+#include "gateway/model/check.h"
+
+#include <QFile>
+#include <QJsonArray>
+
+#include <algorithm>
+
+namespace gw::openapi {
+
+namespace {
+
+const QLatin1String kAnyMethod("x-amazon-apigateway-any-method");
+
+void addResource(ImportContext &c, const QString &path)
+{
+    if (c.def.resource(path))
+        return;
+    model::Resource r;
+    r.path = path;
+    r.id = stableId(QStringLiteral("resource:") + c.api.id + QLatin1Char(':') + path, 10);
+    const QString parent = r.parentPath();
+    c.def.resources.append(r);
+    if (!parent.isEmpty())
+        addResource(c, parent); // the tree has no holes: /a/b needs /a
+}
+
+std::optional<QString> verbFor(const QString &key)
+{
+    static const QStringList verbs = {QStringLiteral("get"), QStringLiteral("put"), QStringLiteral("post"),
+                                      QStringLiteral("delete"), QStringLiteral("options"), QStringLiteral("head"),
+                                      QStringLiteral("patch")};
+    if (verbs.contains(key))
+        return key.toUpper();
+    if (key == kAnyMethod)
+        return QStringLiteral("ANY");
+    return std::nullopt;
+}
+
+void readPaths(ImportContext &c, const QJsonObject &paths)
+{
+    OperationReader reader(c);
+    for (auto it = paths.begin(); it != paths.end(); ++it) {
+        const QString ppath = childPath(QStringLiteral("paths"), it.key());
+        Location at{c.docs.rootFile(), DocumentSet::pointerFor(QStringLiteral("/paths"), it.key())};
+        const auto item = c.object(it.value(), at, ppath);
+        if (!item)
+            continue;
+        const QJsonObject any = item->value(kAnyMethod).toObject();
+        const QList<Parameter> inherited = reader.parameters(item->value(QLatin1String("parameters")), at,
+                                                             childPath(ppath, QStringLiteral("parameters")));
+        if (any.value(QLatin1String("isDefaultRoute")).toBool() || it.key() == QLatin1String("/$default")) {
+            if (!c.http)
+                c.warn(ppath, QStringLiteral("the $default route exists in HTTP APIs only; imported as the default route anyway"));
+            c.def.defaultRoute = reader.read(QStringLiteral("ANY"), QStringLiteral("$default"), any, at, inherited,
+                                             childPath(ppath, kAnyMethod));
+            c.checkKeys(*item, ppath, {"x-amazon-apigateway-any-method", "parameters"});
+            continue;
+        }
+        QString path = it.key();
+        if (path.size() > 1 && path.endsWith(QLatin1Char('/'))) {
+            path.chop(1);
+            c.warn(ppath, QStringLiteral("trailing '/' removed: API Gateway ignores it when matching"));
+        }
+        if (const QString problem = model::checkResourcePath(path); !problem.isEmpty()) {
+            c.error(ppath, problem);
+            continue;
+        }
+        addResource(c, path);
+        for (auto op = item->begin(); op != item->end(); ++op) {
+            const auto verb = verbFor(op.key());
+            if (!verb) {
+                if (op.key() == QLatin1String("trace"))
+                    c.warn(childPath(ppath, op.key()), QStringLiteral("API Gateway has no TRACE method; ignored"));
+                continue;
+            }
+            const QString opath = childPath(ppath, op.key());
+            Location oat = at;
+            const auto operation = c.object(op.value(), oat, opath);
+            if (!operation)
+                continue;
+            c.def.resource(path)->methods.insert(*verb, reader.read(*verb, path, *operation, oat, inherited, opath));
+        }
+        c.checkKeys(*item, ppath, {"get", "put", "post", "delete", "options", "head", "patch", "trace", "parameters",
+                                   "x-amazon-apigateway-any-method"});
+    }
+}
+
+void readEndpointConfiguration(ImportContext &c, const QJsonObject &root, QJsonObject &kept)
+{
+    // OpenAPI 3.0 puts it on a server object; Swagger 2.0 at the root (read by extensions::readRoot).
+    const QJsonArray servers = root.value(QLatin1String("servers")).toArray();
+    for (qsizetype k = 0; k < servers.size(); ++k) {
+        const QJsonObject server = servers[k].toObject();
+        const QLatin1String key("x-amazon-apigateway-endpoint-configuration");
+        if (server.contains(key) && !kept.contains(key)) {
+            kept.insert(key, server.value(key));
+            c.warn(childPath(childPath(QStringLiteral("servers"), k), key),
+                   QStringLiteral("kept for export only; the emulator does not act on %1").arg(key));
+        }
+    }
+}
+
+} // namespace
+
+ImportResult importOpenApiFile(const QString &fileName, const ImportOptions &options)
+{
+    QFile f(fileName);
+    if (!f.open(QIODevice::ReadOnly)) {
+        ImportResult r;
+        r.diagnostics.append({model::Diagnostic::Severity::Error, {}, QStringLiteral("cannot read: ") + f.errorString()});
+        return r;
+    }
+    return importOpenApi(f.readAll(), fileName, options);
+}
+
+ImportResult importOpenApi(const QByteArray &bytes, const QString &fileName, const ImportOptions &options)
+{
+    ImportResult r;
+    auto fail = [&r](const QString &path, const QString &message) {
+        r.diagnostics.append({model::Diagnostic::Severity::Error, path, message});
+        return r;
+    };
+    SyntaxError syntax;
+    const auto parsed = parseJsonOrYaml(bytes, &syntax);
+    if (!parsed)
+        return fail(QStringLiteral("%1:%2").arg(syntax.line).arg(syntax.column), syntax.message);
+    const QJsonObject root = parsed->toObject();
+    bool v3 = true;
+    if (root.contains(QLatin1String("openapi"))) {
+        const QString version = scalarString(root.value(QLatin1String("openapi")));
+        if (!version.startsWith(QLatin1String("3.0")))
+            return fail(QStringLiteral("openapi"), QStringLiteral("OpenAPI %1 is not supported (API Gateway imports OpenAPI 3.0 and Swagger 2.0)").arg(version));
+    } else if (root.contains(QLatin1String("swagger"))) {
+        v3 = false;
+        if (scalarString(root.value(QLatin1String("swagger"))) != QLatin1String("2.0"))
+            return fail(QStringLiteral("swagger"), QStringLiteral("only Swagger 2.0 is supported"));
+    } else {
+        return fail({}, QStringLiteral("not an OpenAPI 3.0 or Swagger 2.0 document (no 'openapi' or 'swagger' field at the top)"));
+    }
+    if (options.type == model::ApiType::WebSocket)
+        return fail({}, QStringLiteral("WebSocket APIs cannot be imported from OpenAPI"));
+
+    model::Api &api = r.api;
+    api.id = options.apiId.isEmpty() ? gw::newApiId() : options.apiId;
+    DocumentSet docs(fileName, root);
+    ImportContext c(docs, options, api);
+    SchemaConverter schemas(c);
+    c.setSchemas(&schemas);
+    c.v3 = v3;
+    c.http = options.type ? *options.type == model::ApiType::Http : extensions::looksLikeHttpApi(root);
+    api.type = c.http ? model::ApiType::Http : model::ApiType::Rest;
+
+    const QJsonObject info = root.value(QLatin1String("info")).toObject();
+    api.name = info.value(QLatin1String("title")).toString().trimmed();
+    if (api.name.isEmpty()) {
+        api.name = QStringLiteral("Imported API");
+        c.warn(QStringLiteral("info.title"), QStringLiteral("no title; the API is called '%1'").arg(api.name));
+    }
+    api.description = info.value(QLatin1String("description")).toString();
+    api.version = scalarString(info.value(QLatin1String("version")));
+    c.checkKeys(info, QStringLiteral("info"), {"title", "description", "version"});
+    addResource(c, QStringLiteral("/"));
+
+    const QJsonObject components = root.value(QLatin1String("components")).toObject();
+    if (v3)
+        schemas.importNamedSchemas(components.value(QLatin1String("schemas")).toObject(), QStringLiteral("/components/schemas"),
+                                   QStringLiteral("components.schemas"));
+    else
+        schemas.importNamedSchemas(root.value(QLatin1String("definitions")).toObject(), QStringLiteral("/definitions"),
+                                   QStringLiteral("definitions"));
+    c.rootConsumes = stringList(root.value(QLatin1String("consumes")));
+    c.rootProduces = stringList(root.value(QLatin1String("produces")));
+    const Location rootAt{docs.rootFile(), {}};
+    if (v3)
+        security::readSchemes(c, components.value(QLatin1String("securitySchemes")).toObject(), rootAt,
+                              QStringLiteral("components.securitySchemes"));
+    else
+        security::readSchemes(c, root.value(QLatin1String("securityDefinitions")).toObject(), rootAt,
+                              QStringLiteral("securityDefinitions"));
+    c.rootSecurity = root.value(QLatin1String("security")).toArray();
+    extensions::readRoot(c, root, r.keptExtensions);
+    readEndpointConfiguration(c, root, r.keptExtensions);
+    readPaths(c, root.value(QLatin1String("paths")).toObject());
+
+    // host, basePath, schemes and servers describe where AWS served the API; like AWS's
+    // import (basepath=ignore) they do not change the API.
+    c.checkKeys(root, {}, {"openapi", "swagger", "info", "paths", "components", "definitions", "consumes", "produces",
+                           "securityDefinitions", "security", "parameters", "responses", "servers", "host",
+                           "basePath", "schemes", "tags",
+                           "x-amazon-apigateway-api-key-source", "x-amazon-apigateway-binary-media-types",
+                           "x-amazon-apigateway-cors", "x-amazon-apigateway-gateway-responses",
+                           "x-amazon-apigateway-request-validators", "x-amazon-apigateway-request-validator",
+                           "x-amazon-apigateway-policy", "x-amazon-apigateway-importexport-version",
+                           "x-amazon-apigateway-documentation", "x-amazon-apigateway-minimum-compression-size",
+                           "x-amazon-apigateway-endpoint-configuration", "x-amazon-apigateway-security-policy",
+                           "x-amazon-apigateway-endpoint-access-mode"});
+    std::sort(api.design.resources.begin(), api.design.resources.end(),
+              [](const model::Resource &a, const model::Resource &b) { return a.path < b.path; });
+    std::sort(api.design.models.begin(), api.design.models.end(),
+              [](const model::ApiModel &a, const model::ApiModel &b) { return a.name < b.name; });
+    c.finish();
+    r.diagnostics = c.diagnostics;
+    r.ok = !model::hasErrors(r.diagnostics);
+    return r;
+}
+
+QString addToProject(model::Project &project, const ImportResult &result)
+{
+    model::Api api = result.api;
+    while (project.api(api.id))
+        api.id = gw::newApiId();
+    project.apis.append(api);
+    if (!result.keptExtensions.isEmpty()) {
+        QJsonObject openapi = project.extensions.value(QLatin1String("openapi")).toObject();
+        openapi.insert(api.id, result.keptExtensions);
+        project.extensions.insert(QStringLiteral("openapi"), openapi);
+    }
+    return api.id;
+}
+
+QJsonObject keptExtensions(const model::Project &project, const QString &apiId)
+{
+    return project.extensions.value(QLatin1String("openapi")).toObject().value(apiId).toObject();
+}
+
+} // namespace gw::openapi
