@@ -79,7 +79,8 @@ void readValidators(ImportContext &c, const QJsonObject &o, const QString &path)
 
 bool looksLikeHttpApi(const QJsonObject &root)
 {
-    if (root.contains(ext("importexport-version")) || root.contains(ext("cors")))
+    if (root.contains(ext("importexport-version")) || root.contains(ext("cors"))
+        || root.value(QLatin1String("components")).toObject().contains(ext("integrations")))
         return true;
     const QJsonObject paths = root.value(QLatin1String("paths")).toObject();
     for (auto p = paths.begin(); p != paths.end(); ++p) {

@@ -77,6 +77,17 @@ model::Method OperationReader::read(const QString &verb, const QString &resource
         params.append(own);
     }
     readParameters(m, params, base, op);
+    // A path placeholder is a required parameter whether or not the document declares it
+    // (exports must declare it; this keeps import → export → import stable).
+    const QStringList segments = resourcePath.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    for (QString s : segments) {
+        if (!s.startsWith(QLatin1Char('{')) || !s.endsWith(QLatin1Char('}')))
+            continue;
+        s = s.mid(1, s.size() - 2);
+        if (s.endsWith(QLatin1Char('+')))
+            s.chop(1);
+        m.requestParameters.insert(QStringLiteral("method.request.path.") + s, true);
+    }
     if (op.contains(QLatin1String("requestBody")))
         readRequestBody(m, op.value(QLatin1String("requestBody")), at, base, childPath(path, QStringLiteral("requestBody")));
     readResponses(m, op, at, base, path);

@@ -91,7 +91,7 @@ void apply(ImportContext &c, const QJsonArray &requirements, model::Method &m, c
             const QString rpath = childPath(childPath(path, k), it.key());
             const auto scheme = c.schemes.constFind(it.key());
             if (scheme == c.schemes.constEnd()) {
-                c.error(rpath, QStringLiteral("security scheme '%1' is not defined").arg(it.key()));
+                c.warn(rpath, QStringLiteral("security scheme '%1' is not defined; ignored").arg(it.key()));
                 continue;
             }
             switch (scheme->kind) {
