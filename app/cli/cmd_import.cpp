@@ -1,0 +1,81 @@
+#include "command.h"
+#include "projectloader.h"
+
+#include "gateway/core/jsonutil.h"
+#include "gateway/model/check.h"
+#include "gateway/model/projectfile.h"
+#include "gateway/openapi/openapiimport.h"
+
+#include <QFile>
+#include <QJsonObject>
+
+namespace gw::cli {
+
+static int runImport(const QStringList &arguments)
+{
+    QStringList args = arguments;
+    const QString output = takeOption(args, QStringLiteral("-o"));
+    const QString into = takeOption(args, QStringLiteral("--into"));
+    const QString type = takeOption(args, QStringLiteral("--type"));
+    if (args.size() != 1 || output.isEmpty() == into.isEmpty()) {
+        err() << "usage: gatewright-cli import FILE (-o NEW_PROJECT | --into PROJECT) [--type rest|http]\n";
+        return 2;
+    }
+    const QString file = args.first();
+    openapi::ImportOptions options;
+    if (!type.isEmpty()) {
+        const auto t = model::apiTypeFromString(type);
+        if (!t || *t == model::ApiType::WebSocket) {
+            err() << "--type must be rest or http\n";
+            return 2;
+        }
+        options.type = t;
+    }
+    model::Project project;
+    const QString target = into.isEmpty() ? output : into;
+    if (!into.isEmpty()) {
+        const auto loaded = loadProjectOrReport(into);
+        if (!loaded)
+            return 1;
+        project = *loaded;
+    } else if (QFile::exists(output)) {
+        err() << output << ": already exists; use --into to add the API to it\n";
+        return 1;
+    }
+    const openapi::ImportResult result = openapi::importOpenApiFile(file, options);
+    for (const auto &d : result.diagnostics)
+        err() << d.toString(file) << '\n';
+    if (!result.ok)
+        return 1;
+    if (project.name.isEmpty())
+        project.name = result.api.name;
+    const QString apiId = openapi::addToProject(project, result);
+
+    // The project must be one that check accepts; report what it finds against the new file.
+    const model::Diagnostics problems = model::check(project);
+    for (const auto &d : problems)
+        err() << d.toString(target) << '\n';
+    if (model::hasErrors(problems)) {
+        err() << target << ": not written: the imported API does not pass check\n";
+        return 1;
+    }
+    QString error;
+    if (!model::saveProject(project, target, &error)) {
+        err() << target << ": " << error << '\n';
+        return 1;
+    }
+    qsizetype warnings = 0;
+    for (const auto &d : result.diagnostics)
+        warnings += d.severity == model::Diagnostic::Severity::Warning;
+    out() << gw::toCompactJson(QJsonObject{{QStringLiteral("project"), target},
+                                           {QStringLiteral("apiId"), apiId},
+                                           {QStringLiteral("apiType"), model::toString(result.api.type)},
+                                           {QStringLiteral("resources"), result.api.design.resources.size()},
+                                           {QStringLiteral("warnings"), warnings}})
+          << '\n';
+    return 0;
+}
+
+static CommandRegistration registration({"import", "import FILE (-o NEW | --into PROJECT)   add an OpenAPI 3.0 / Swagger 2.0 API to a project", &runImport});
+
+} // namespace gw::cli
