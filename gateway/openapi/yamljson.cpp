@@ -206,14 +206,10 @@ std::optional<QJsonValue> parseJsonOrYaml(const QByteArray &bytes, SyntaxError *
         const QJsonDocument doc = QJsonDocument::fromJson(bytes, &jsonError);
         if (jsonError.error == QJsonParseError::NoError)
             return doc.isObject() ? QJsonValue(doc.object()) : QJsonValue(doc.array());
-        // Not JSON after all? YAML flow style may still read it; report JSON's error if not.
-        try {
-            return nodeToJson(YAML::Load(bytes.toStdString()), 0);
-        } catch (const YAML::Exception &) {
-            lineAndColumn(bytes, jsonError.offset, &error->line, &error->column);
-            error->message = jsonError.errorString();
-            return std::nullopt;
-        }
+        // A document that starts like JSON is JSON: YAML's lenient flow style would hide the error.
+        lineAndColumn(bytes, jsonError.offset, &error->line, &error->column);
+        error->message = jsonError.errorString();
+        return std::nullopt;
     }
     try {
         return nodeToJson(YAML::Load(bytes.toStdString()), 0);

@@ -1,0 +1,198 @@
+#include "gateway/openapi/openapiexport.h"
+#include "gateway/openapi/openapiimport.h"
+#include "gateway/openapi/yamljson.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace gw;
+
+// Import of the features the corpus does not cover, and the warnings and errors it gives.
+class TestOpenApiImport : public QObject
+{
+    Q_OBJECT
+
+    static openapi::ImportResult importYaml(const QByteArray &yaml, const QString &file = QStringLiteral("api.yaml"))
+    {
+        openapi::ImportOptions options;
+        options.apiId = QStringLiteral("api1");
+        return openapi::importOpenApi(yaml, file, options);
+    }
+    static bool hasDiagnostic(const openapi::ImportResult &r, const QString &path, const QString &text)
+    {
+        for (const auto &d : r.diagnostics)
+            if (d.path == path && d.message.contains(text))
+                return true;
+        return false;
+    }
+    static const model::ApiModel *findModel(const model::Api &api, const QString &name)
+    {
+        for (const auto &m : api.design.models)
+            if (m.name == name)
+                return &m;
+        return nullptr;
+    }
+
+private slots:
+    void yamlScalarsAreTypedLikeOpenApiTools()
+    {
+        openapi::SyntaxError e;
+        const auto v = openapi::parseJsonOrYaml("a: 200\nb: '200'\nc: yes\nd: true\ne: ~\nf: 1.5\ng: 2022-04-12\n", &e);
+        QVERIFY(v);
+        const QJsonObject o = v->toObject();
+        QCOMPARE(o.value(QLatin1String("a")), QJsonValue(200));
+        QCOMPARE(o.value(QLatin1String("b")), QJsonValue(QStringLiteral("200")));
+        QCOMPARE(o.value(QLatin1String("c")), QJsonValue(QStringLiteral("yes")));
+        QCOMPARE(o.value(QLatin1String("d")), QJsonValue(true));
+        QVERIFY(o.value(QLatin1String("e")).isNull());
+        QCOMPARE(o.value(QLatin1String("f")), QJsonValue(1.5));
+        QCOMPARE(o.value(QLatin1String("g")), QJsonValue(QStringLiteral("2022-04-12")));
+        // and what toYaml writes reads back the same
+        QCOMPARE(openapi::parseJsonOrYaml(openapi::toYaml(o), &e), std::optional<QJsonValue>(o));
+    }
+
+    void pathsBecomeAResourceTreeWithoutHolesAndStableIds()
+    {
+        const QByteArray doc = "openapi: 3.0.1\ninfo: {title: T, version: '1'}\npaths:\n"
+                               "  /a/b/{id}/c:\n    get:\n      responses: {'200': {description: 200 response}}\n"
+                               "  /x/{proxy+}:\n    x-amazon-apigateway-any-method:\n      responses: {'200': {description: 200 response}}\n"
+                               "      x-amazon-apigateway-integration: {type: http_proxy, httpMethod: ANY, uri: 'http://h/{proxy}'}\n";
+        const auto first = importYaml(doc);
+        QVERIFY(first.ok);
+        QStringList paths;
+        for (const auto &r : first.api.design.resources)
+            paths.append(r.path);
+        QCOMPARE(paths, (QStringList{QStringLiteral("/"), QStringLiteral("/a"), QStringLiteral("/a/b"), QStringLiteral("/a/b/{id}"),
+                                     QStringLiteral("/a/b/{id}/c"), QStringLiteral("/x"), QStringLiteral("/x/{proxy+}")}));
+        const model::Method &any = first.api.design.resource(QStringLiteral("/x/{proxy+}"))->methods.value(QStringLiteral("ANY"));
+        QCOMPARE(any.requestParameters.value(QStringLiteral("method.request.path.proxy")), true);
+        QVERIFY(any.integration->type == model::IntegrationType::HttpProxy);
+        // the GET without an integration got a MOCK one, and said so
+        QVERIFY(first.api.design.resource(QStringLiteral("/a/b/{id}/c"))->methods.value(QStringLiteral("GET")).integration);
+        QVERIFY(hasDiagnostic(first, QStringLiteral("paths[\"/a/b/{id}/c\"].get"), QStringLiteral("MOCK integration")));
+        QCOMPARE(importYaml(doc).api.design.resources, first.api.design.resources);
+    }
+
+    void refsAcrossFilesAndRecursiveSchemasStayReferences()
+    {
+        QTemporaryDir dir;
+        QFile common(dir.filePath(QStringLiteral("common.yaml")));
+        QVERIFY(common.open(QIODevice::WriteOnly));
+        common.write("Node:\n  type: object\n  properties:\n    children:\n      type: array\n      items: {$ref: '#/Node'}\n"
+                     "Limit:\n  name: limit\n  in: query\n  required: true\n  schema: {type: string}\n");
+        common.close();
+        QFile root(dir.filePath(QStringLiteral("api.yaml")));
+        QVERIFY(root.open(QIODevice::WriteOnly));
+        root.write("openapi: 3.0.1\ninfo: {title: T, version: '1'}\npaths:\n  /tree:\n    post:\n"
+                   "      parameters: [{$ref: 'common.yaml#/Limit'}]\n"
+                   "      requestBody: {content: {application/json: {schema: {$ref: 'common.yaml#/Node'}}}}\n"
+                   "      responses: {'200': {description: 200 response}}\n");
+        root.close();
+        openapi::ImportOptions options;
+        options.apiId = QStringLiteral("api1");
+        const auto r = openapi::importOpenApiFile(root.fileName(), options);
+        QVERIFY(r.ok);
+        const model::Method &post = r.api.design.resource(QStringLiteral("/tree"))->methods.value(QStringLiteral("POST"));
+        QCOMPARE(post.requestParameters.value(QStringLiteral("method.request.querystring.limit")), true);
+        QCOMPARE(post.requestModels.value(QStringLiteral("application/json")), QStringLiteral("Node"));
+        const model::ApiModel *node = findModel(r.api, QStringLiteral("Node"));
+        QVERIFY(node);
+        QCOMPARE(node->schema.value(QLatin1String("properties")).toObject().value(QLatin1String("children")).toObject()
+                     .value(QLatin1String("items")).toObject().value(QLatin1String("$ref")).toString(),
+                 QStringLiteral("https://apigateway.amazonaws.com/restapis/api1/models/Node"));
+    }
+
+    void extensionsReachTheModel()
+    {
+        const QByteArray doc = R"({"swagger": "2.0", "info": {"title": "T", "version": "1"},
+          "x-amazon-apigateway-api-key-source": "AUTHORIZER",
+          "x-amazon-apigateway-binary-media-types": ["image/png"],
+          "x-amazon-apigateway-minimum-compression-size": 1024,
+          "x-amazon-apigateway-request-validators": {"all": {"validateRequestBody": true, "validateRequestParameters": true}},
+          "x-amazon-apigateway-request-validator": "all",
+          "x-amazon-apigateway-gateway-responses": {"UNAUTHORIZED": {"statusCode": "401", "responseTemplates": {"application/json": "{}"}}},
+          "x-amazon-apigateway-policy": {"Version": "2012-10-17", "Statement": []},
+          "securityDefinitions": {
+            "api_key": {"type": "apiKey", "name": "x-api-key", "in": "header"},
+            "tok": {"type": "apiKey", "name": "X-Token", "in": "header", "x-amazon-apigateway-authtype": "custom",
+                    "x-amazon-apigateway-authorizer": {"type": "token", "authorizerUri": "arn:x", "authorizerResultTtlInSeconds": 60}},
+            "sigv4": {"type": "apiKey", "name": "Authorization", "in": "header", "x-amazon-apigateway-authtype": "awsSigv4"}},
+          "paths": {"/p": {
+            "get": {"security": [{"tok": [], "api_key": []}], "responses": {"200": {"description": "200 response"}},
+                    "x-amazon-apigateway-integration": {"type": "mock", "connectionType": "VPC_LINK", "responses": {"default": {"statusCode": 200}}}},
+            "put": {"security": [{"sigv4": []}], "parameters": [{"name": "c", "in": "formData", "type": "string"}],
+                    "responses": {"200": {"description": "200 response"}}, "x-amazon-apigateway-integration": {"type": "mock"}}}}})";
+        const auto r = importYaml(doc);
+        QVERIFY(r.ok);
+        const model::ApiDefinition &def = r.api.design;
+        QCOMPARE(def.apiKeySource, QStringLiteral("AUTHORIZER"));
+        QCOMPARE(def.binaryMediaTypes, QStringList{QStringLiteral("image/png")});
+        QCOMPARE(def.gatewayResponses.value(QStringLiteral("UNAUTHORIZED")).statusCode, std::optional<int>(401));
+        QCOMPARE(def.policy.value(QLatin1String("Version")).toString(), QStringLiteral("2012-10-17"));
+        QCOMPARE(r.keptExtensions.value(QLatin1String("x-amazon-apigateway-minimum-compression-size")).toInt(), 1024);
+        QCOMPARE(def.authorizers.size(), 1);
+        QCOMPARE(def.authorizers[0].type, QStringLiteral("TOKEN"));
+        QCOMPARE(def.authorizers[0].identitySource, QStringLiteral("method.request.header.X-Token"));
+        QCOMPARE(def.authorizers[0].resultTtlInSeconds, 60);
+        const model::Method get = def.resource(QStringLiteral("/p"))->methods.value(QStringLiteral("GET"));
+        QCOMPARE(get.authorizationType, QStringLiteral("CUSTOM"));
+        QCOMPARE(get.authorizerId, def.authorizers[0].id);
+        QVERIFY(get.apiKeyRequired);
+        QCOMPARE(get.requestValidatorId, def.requestValidators[0].id);
+        QCOMPARE(get.integration->integrationResponses[0].statusCode, QStringLiteral("200"));
+        QCOMPARE(def.resource(QStringLiteral("/p"))->methods.value(QStringLiteral("PUT")).authorizationType, QStringLiteral("AWS_IAM"));
+        // what the model cannot hold is reported where it is
+        QVERIFY(hasDiagnostic(r, QStringLiteral("paths[\"/p\"].get.x-amazon-apigateway-integration.connectionType"), QStringLiteral("VPC_LINK")));
+        QVERIFY(hasDiagnostic(r, QStringLiteral("paths[\"/p\"].put.parameters[0]"), QStringLiteral("formData")));
+    }
+
+    void httpApisAreDetectedWithTheirDefaultRoute()
+    {
+        const QByteArray doc = "openapi: 3.0.1\ninfo: {title: H, version: '1'}\nx-amazon-apigateway-importexport-version: '1.0'\n"
+                               "x-amazon-apigateway-cors: {allowOrigins: ['*']}\npaths:\n  /$default:\n    x-amazon-apigateway-any-method:\n"
+                               "      isDefaultRoute: true\n      x-amazon-apigateway-integration: {type: aws_proxy, httpMethod: POST, uri: 'arn:aws:apigateway:us-east-1:lambda:path/f', payloadFormatVersion: 2.0}\n";
+        const auto r = importYaml(doc);
+        QVERIFY(r.ok);
+        QVERIFY(r.api.type == model::ApiType::Http);
+        QVERIFY(r.api.design.defaultRoute);
+        QCOMPARE(r.api.design.defaultRoute->integration->payloadFormatVersion, QStringLiteral("2.0"));
+        QCOMPARE(r.api.design.corsConfiguration.value(QLatin1String("allowOrigins")).toArray().size(), 1);
+        QCOMPARE(r.api.design.resources.size(), 1); // the $default route is no resource
+    }
+
+    void errorsSayWhatAndWhere_data()
+    {
+        QTest::addColumn<QByteArray>("doc");
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("openapi 3.1") << QByteArray("openapi: 3.1.0\ninfo: {title: T, version: '1'}\n") << QStringLiteral("openapi") << QStringLiteral("3.1.0 is not supported");
+        QTest::newRow("json syntax") << QByteArray("{\n  \"openapi\": \"3.0.1\",\n  \"info\": }\n") << QStringLiteral("3:12") << QStringLiteral("object is missing");
+        QTest::newRow("unknown integration type") << QByteArray("swagger: '2.0'\ninfo: {title: T, version: '1'}\npaths:\n  /a:\n    get:\n      responses: {}\n      x-amazon-apigateway-integration: {type: lambda}\n")
+                                                  << QStringLiteral("paths[\"/a\"].get.x-amazon-apigateway-integration.type") << QStringLiteral("unknown integration type 'lambda'");
+        QTest::newRow("undefined validator") << QByteArray("swagger: '2.0'\ninfo: {title: T, version: '1'}\npaths:\n  /a:\n    get:\n      responses: {}\n      x-amazon-apigateway-request-validator: strict\n")
+                                             << QStringLiteral("paths[\"/a\"].get.x-amazon-apigateway-request-validator") << QStringLiteral("'strict' is not defined");
+        QTest::newRow("bad path") << QByteArray("swagger: '2.0'\ninfo: {title: T, version: '1'}\npaths:\n  /a/{p+}/b:\n    get: {responses: {}}\n")
+                                  << QStringLiteral("paths[\"/a/{p+}/b\"]") << QStringLiteral("greedy path variable");
+        QTest::newRow("ref loop") << QByteArray("swagger: '2.0'\ninfo: {title: T, version: '1'}\nparameters:\n  a: {$ref: '#/parameters/b'}\n  b: {$ref: '#/parameters/a'}\npaths:\n  /a:\n    get:\n      parameters: [{$ref: '#/parameters/a'}]\n      responses: {}\n")
+                                  << QStringLiteral("paths[\"/a\"].get.parameters[0]") << QStringLiteral("in a loop");
+    }
+
+    void errorsSayWhatAndWhere()
+    {
+        QFETCH(QByteArray, doc);
+        QFETCH(QString, path);
+        QFETCH(QString, message);
+        const auto r = importYaml(doc);
+        QVERIFY(!r.ok);
+        bool found = false;
+        for (const auto &d : r.diagnostics)
+            found = found || (d.severity == model::Diagnostic::Severity::Error && d.path == path && d.message.contains(message));
+        QVERIFY2(found, qPrintable(r.diagnostics.isEmpty() ? QStringLiteral("no diagnostics") : r.diagnostics.first().toString()));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestOpenApiImport)
+#include "tst_openapi_import.moc"
