@@ -77,6 +77,19 @@ QJsonObject RequestContext::contextObject() const
                                                         {QStringLiteral("querystring"), QJsonObject()}}},
         {QStringLiteral("responseOverride"), QJsonObject{{QStringLiteral("header"), QJsonObject()}}},
     };
+    if (authorizer) {
+        // $context.authorizer.<key> for Lambda authorizers, .claims.<claim> for JWT/Cognito.
+        QJsonObject a = authorizer->context;
+        a.insert(QStringLiteral("principalId"), authorizer->principalId);
+        if (!authorizer->claims.isEmpty())
+            a.insert(QStringLiteral("claims"), authorizer->claims);
+        ctx.insert(QStringLiteral("authorizer"), a);
+    }
+    if (!apiKeyId.isEmpty()) {
+        // The key's value is a secret: only its id is exposed (reference §5.8 masks it in logs).
+        identity.insert(QStringLiteral("apiKeyId"), apiKeyId);
+        ctx.insert(QStringLiteral("identity"), identity);
+    }
     if (error) {
         ctx.insert(QStringLiteral("error"), QJsonObject{{QStringLiteral("message"), error->message},
                                                         {QStringLiteral("responseType"), error->responseType}});

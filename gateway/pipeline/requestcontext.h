@@ -69,6 +69,23 @@ struct RequestContext
     qint64 integrationLatencyMs = -1;
     UpstreamTransport::Cancel cancelIntegration;
 
+    // Access control, filled in AWS's order (reference §1): the authorize phase sets
+    // `authorizer` (principalId, context map, JWT claims, usageIdentifierKey); the API-key phase
+    // sets apiKeyId (never the key's value) and the usage plan that admits it on this stage.
+    struct AuthorizerResult
+    {
+        QString principalId;
+        QJsonObject context;       // $context.authorizer.<key>
+        QJsonObject claims;        // $context.authorizer.claims.<claim> (Cognito / JWT)
+        QStringList scopes;        // JWT scopes granted
+        QString usageIdentifierKey;
+    };
+    std::optional<AuthorizerResult> authorizer;
+    QString apiKeyId;
+    QString usagePlanId;
+    // Set by the cache phase on a hit: the integration phases pass the stored response through.
+    bool servedFromCache = false;
+
     HttpResponse response;
     std::optional<GatewayError> error;
     Trace trace;

@@ -24,7 +24,14 @@ RequestProcessor::RequestProcessor(QObject *parent) : QObject(parent)
     m_upstream = std::move(upstream);
 
     std::vector<std::unique_ptr<Phase>> phases;
+    // AWS's order (reference §1): resolve, stage throttle, resource policy + authorizer,
+    // API key, usage-plan throttle and quota, validation, cache, then the integration.
     phases.push_back(std::make_unique<ResolvePhase>());
+    // [slot: throttle]
+    // [slot: authorize]
+    // [slot: api key + usage plan]
+    // [slot: validate]
+    // [slot: cache]
     phases.push_back(std::make_unique<IntegrationRequestPhase>());
     auto integrate = std::make_unique<IntegratePhase>();
     integrate->add(model::IntegrationType::Mock, std::make_unique<integrations::MockIntegrator>());
