@@ -1,5 +1,7 @@
 #include "requestlogmodel.h"
 
+#include "gateway/runtime/tracestore.h"
+
 #include <QBrush>
 #include <QColor>
 
@@ -21,7 +23,7 @@ QVariant RequestLogModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= int(m_rows.size()))
         return {};
-    const auto &r = m_rows[size_t(index.row())];
+    const auto &r = m_rows[size_t(index.row())].record;
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
         case Time: return r.time.toLocalTime().toString(QStringLiteral("HH:mm:ss.zzz"));
@@ -53,32 +55,58 @@ QVariant RequestLogModel::headerData(int section, Qt::Orientation orientation, i
 
 void RequestLogModel::appendBatch(const QList<gw::runtime::RequestRecord> &records)
 {
-    if (m_paused || records.isEmpty())
+    if (records.isEmpty())
         return;
-    // Keep only what fits; drop the oldest rows first, in one remove.
-    const qsizetype incoming = qMin(records.size(), m_capacity);
-    const qsizetype overflow = qsizetype(m_rows.size()) + incoming - m_capacity;
-    if (overflow > 0) {
-        beginRemoveRows({}, 0, int(overflow - 1));
-        m_rows.erase(m_rows.begin(), m_rows.begin() + overflow);
+    if (m_paused) {
+        m_skipped += quint64(records.size());
+        return;
+    }
+    // Size up the incoming rows from the newest back: what does not fit even alone is skipped.
+    qsizetype firstKept = records.size();
+    qsizetype incomingBytes = 0;
+    QList<qsizetype> sizes(records.size());
+    while (firstKept > 0 && records.size() - firstKept < m_capacity) {
+        const qsizetype size = gw::runtime::TraceStore::sizeOf(records[firstKept - 1]);
+        if (incomingBytes + size > m_byteBudget && firstKept < records.size())
+            break;
+        sizes[firstKept - 1] = size;
+        incomingBytes += size;
+        --firstKept;
+    }
+    m_skipped += quint64(firstKept);
+    const qsizetype incoming = records.size() - firstKept;
+    // Drop the oldest rows, in one remove, until the batch fits.
+    qsizetype drop = 0;
+    qsizetype dropBytes = 0;
+    while (drop < qsizetype(m_rows.size())
+           && (qsizetype(m_rows.size()) - drop + incoming > m_capacity || m_bytes - dropBytes + incomingBytes > m_byteBudget))
+        dropBytes += m_rows[size_t(drop++)].bytes;
+    if (drop > 0) {
+        beginRemoveRows({}, 0, int(drop - 1));
+        m_rows.erase(m_rows.begin(), m_rows.begin() + drop);
+        m_bytes -= dropBytes;
+        m_firstSequence += quint64(drop);
         endRemoveRows();
     }
     const int first = int(m_rows.size());
     beginInsertRows({}, first, first + int(incoming) - 1);
-    for (qsizetype i = records.size() - incoming; i < records.size(); ++i)
-        m_rows.push_back(records[i]);
+    for (qsizetype i = firstKept; i < records.size(); ++i)
+        m_rows.push_back({records[i], sizes[i]});
+    m_bytes += incomingBytes;
     endInsertRows();
 }
 
 const gw::runtime::RequestRecord *RequestLogModel::record(int row) const
 {
-    return row >= 0 && row < int(m_rows.size()) ? &m_rows[size_t(row)] : nullptr;
+    return row >= 0 && row < int(m_rows.size()) ? &m_rows[size_t(row)].record : nullptr;
 }
 
 void RequestLogModel::clear()
 {
     beginResetModel();
+    m_firstSequence += quint64(m_rows.size());
     m_rows.clear();
+    m_bytes = 0;
     endResetModel();
 }
 

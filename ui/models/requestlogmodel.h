@@ -8,9 +8,11 @@
 
 namespace gw::ui {
 
-// The live log: one row per finished request, newest last, bounded (oldest rows drop out).
-// Rows arrive a batch at a time from Engine::requestsFinished, one insert per batch, so the
-// view keeps up whatever the request rate. Thread contract: GUI thread.
+// The live log: one row per finished request, newest last, bounded by rows and by bytes (the
+// oldest rows drop out first). Rows arrive a batch at a time from Engine::requestsFinished,
+// one insert per batch, so the view keeps up whatever the request rate. Rows only ever leave
+// from the front and arrive at the end: firstSequence() numbers them so a filter can follow
+// without re-reading the buffer. Thread contract: GUI thread.
 class RequestLogModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -30,10 +32,29 @@ public:
     bool isPaused() const { return m_paused; }
     void clear();
 
+    // Captured bodies can be large: besides the row capacity, keep at most this many bytes
+    // (as TraceStore::sizeOf counts them). Applies from the next batch on.
+    void setByteBudget(qsizetype bytes) { m_byteBudget = bytes; }
+    qsizetype bytes() const { return m_bytes; }
+    qsizetype capacity() const { return m_capacity; }
+    // The running number of row 0 since the model was created (rows ever dropped or cleared).
+    quint64 firstSequence() const { return m_firstSequence; }
+    // Records that arrived while paused, or that did not fit; never shown.
+    quint64 skipped() const { return m_skipped; }
+
 private:
+    struct Row
+    {
+        gw::runtime::RequestRecord record;
+        qsizetype bytes;
+    };
     qsizetype m_capacity;
+    qsizetype m_byteBudget = 256 * 1024 * 1024;
+    qsizetype m_bytes = 0;
+    quint64 m_firstSequence = 0;
+    quint64 m_skipped = 0;
     bool m_paused = false;
-    std::deque<gw::runtime::RequestRecord> m_rows;
+    std::deque<Row> m_rows;
 };
 
 } // namespace gw::ui
