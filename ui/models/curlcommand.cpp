@@ -183,8 +183,8 @@ CurlCommand CurlCommand::parse(const QString &commandLine)
             }
             data.append(value);
             if (opt == QLatin1String("--json")) {
-                cmd.request.headers.append({"Content-Type", "application/json"});
-                cmd.request.headers.append({"Accept", "application/json"});
+                cmd.request.headers.append({QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")});
+                cmd.request.headers.append({QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json")});
             }
         } else if (opt == QLatin1String("--data-urlencode")) {
             if (!takeValue())
@@ -204,19 +204,19 @@ CurlCommand CurlCommand::parse(const QString &commandLine)
         } else if (opt == QLatin1String("-u") || opt == QLatin1String("--user")) {
             if (!takeValue())
                 return cmd;
-            cmd.request.headers.append({"Authorization", "Basic " + value.toUtf8().toBase64()});
+            cmd.request.headers.append({QByteArrayLiteral("Authorization"), QByteArray("Basic " + value.toUtf8().toBase64())});
         } else if (opt == QLatin1String("-A") || opt == QLatin1String("--user-agent")) {
             if (!takeValue())
                 return cmd;
-            cmd.request.headers.append({"User-Agent", value.toUtf8()});
+            cmd.request.headers.append({QByteArrayLiteral("User-Agent"), value.toUtf8()});
         } else if (opt == QLatin1String("-e") || opt == QLatin1String("--referer")) {
             if (!takeValue())
                 return cmd;
-            cmd.request.headers.append({"Referer", value.toUtf8()});
+            cmd.request.headers.append({QByteArrayLiteral("Referer"), value.toUtf8()});
         } else if (opt == QLatin1String("-b") || opt == QLatin1String("--cookie")) {
             if (!takeValue())
                 return cmd;
-            cmd.request.headers.append({"Cookie", value.toUtf8()});
+            cmd.request.headers.append({QByteArrayLiteral("Cookie"), value.toUtf8()});
         } else if (ignoredWithValue().contains(opt)) {
             cmd.ignored.append(i + 1 < words.size() ? opt + QLatin1Char(' ') + words[++i] : opt);
         } else if (harmlessFlags().contains(opt)) {
@@ -242,7 +242,7 @@ CurlCommand CurlCommand::parse(const QString &commandLine)
     } else if (!body.isEmpty()) {
         cmd.request.body = body;
         if (cmd.request.header("Content-Type").isEmpty())
-            cmd.request.headers.append({"Content-Type", "application/x-www-form-urlencoded"});
+            cmd.request.headers.append({QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/x-www-form-urlencoded")});
     }
     if (!method.isEmpty())
         cmd.request.method = method;

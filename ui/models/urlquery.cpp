@@ -57,7 +57,9 @@ QString withQuery(const QString &url, const QList<KeyValueRow> &rows)
     for (const auto &r : rows)
         if (r.enabled && !r.key.isEmpty())
             pairs.append(r.value.isEmpty() ? encode(r.key) : encode(r.key) + QLatin1Char('=') + encode(r.value));
-    return pairs.isEmpty() ? p.base + p.fragment : p.base + QLatin1Char('?') + pairs.join(QLatin1Char('&')) + p.fragment;
+    if (pairs.isEmpty())
+        return p.base + p.fragment;
+    return p.base + QLatin1Char('?') + pairs.join(QLatin1Char('&')) + p.fragment;
 }
 
 QList<KeyValueRow> merge(const QString &url, const QList<KeyValueRow> &oldRows)
