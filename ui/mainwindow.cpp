@@ -2,97 +2,137 @@
 
 #include "clientpanel.h"
 #include "dashboardpage.h"
+#include "document/projectdocument.h"
+#include "document/runtimecontroller.h"
+#include "editors/editorarea.h"
 #include "harexport.h"
-#include "models/projecttreemodel.h"
 #include "models/requestlogmodel.h"
+#include "navigatorpanel.h"
+#include "quickjump.h"
 
-#include "gateway/deploy/runtimeconfig.h"
-#include "gateway/model/check.h"
-#include "gateway/model/projectfile.h"
+#include "gateway/model/deployments.h"
 #include "gateway/observe/secretmask.h"
 #include "gateway/runtime/engine.h"
 #include "gateway/runtime/invokeurls.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QComboBox>
 #include <QDockWidget>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QHBoxLayout>
 #include <QHeaderView>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
 #include <QSplitter>
-#include <QTabWidget>
-#include <QFile>
-#include <QJsonDocument>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QToolBar>
-#include <QTreeView>
+#include <QToolButton>
+#include <QUndoStack>
+#include <QVBoxLayout>
 
 namespace gw::ui {
 
+namespace {
+constexpr int kMaxRecent = 8;
+}
+
 MainWindow::MainWindow(gw::runtime::Engine *engine, QWidget *parent)
-    : QMainWindow(parent), m_engine(engine), m_tree(new ProjectTreeModel(this)), m_log(new RequestLogModel(10000, this)),
-      m_navigator(new QTreeView(this)), m_logView(new QTableView(this)), m_details(new QPlainTextEdit(this)),
-      m_client(new ClientPanel(this)), m_statusLabel(new QLabel(this)),
-      m_dashboard(new DashboardPage(engine->metrics(), this)), m_tabs(new QTabWidget(this))
+    : QMainWindow(parent), m_engine(engine), m_document(new ProjectDocument(this)),
+      m_runtime(new RuntimeController(m_document, engine, this)), m_navigator(new NavigatorPanel(m_document, this)),
+      m_editors(new EditorArea(m_document, this)), m_log(new RequestLogModel(10000, this)), m_logView(new QTableView(this)),
+      m_details(new QPlainTextEdit(this)), m_client(new ClientPanel(this)), m_statusLabel(new QLabel(this)),
+      m_dashboard(new DashboardPage(engine->metrics(), this)), m_tabs(new QTabWidget(this)), m_quickJump(new QuickJump(this)),
+      m_stage(new QComboBox(this)), m_autoDeploy(new QCheckBox(tr("auto-deploy"), this)), m_url(new QLabel(this))
 {
     setWindowTitle(QStringLiteral("Gatewright"));
-    resize(1280, 800);
+    resize(1400, 860);
+    setDockNestingEnabled(true);
 
-    m_navigator->setModel(m_tree);
-    m_navigator->setHeaderHidden(true);
-    m_navigator->setObjectName(QStringLiteral("navigator"));
     auto *navDock = new QDockWidget(tr("Navigator"), this);
     navDock->setObjectName(QStringLiteral("navigatorDock"));
     navDock->setWidget(m_navigator);
     addDockWidget(Qt::LeftDockWidgetArea, navDock);
 
-    m_logView->setModel(m_log);
-    m_logView->setObjectName(QStringLiteral("liveLog"));
-    m_logView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_logView->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_logView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_logView->horizontalHeader()->setSectionResizeMode(RequestLogModel::Path, QHeaderView::Stretch);
-    m_logView->verticalHeader()->hide();
-    m_details->setReadOnly(true);
-    m_details->setObjectName(QStringLiteral("traceView"));
-    m_details->setPlaceholderText(tr("Select a request to see its request, response and execution trace."));
-    auto *splitter = new QSplitter(Qt::Vertical, this);
-    splitter->addWidget(m_logView);
-    splitter->addWidget(m_details);
-    m_tabs->addTab(splitter, tr("Live log"));
+    m_notice = new QWidget(this);
+    m_notice->setObjectName(QStringLiteral("notice"));
+    m_noticeText = new QLabel(m_notice);
+    m_noticeText->setWordWrap(true);
+    m_recoverButton = new QPushButton(tr("Recover"), m_notice);
+    m_recoverButton->setObjectName(QStringLiteral("recover"));
+    auto *dismiss = new QPushButton(tr("Dismiss"), m_notice);
+    dismiss->setObjectName(QStringLiteral("dismissNotice"));
+    auto *noticeLayout = new QHBoxLayout(m_notice);
+    noticeLayout->addWidget(m_noticeText, 1);
+    noticeLayout->addWidget(m_recoverButton);
+    noticeLayout->addWidget(dismiss);
+    m_notice->setAutoFillBackground(true);
+    QPalette p = m_notice->palette();
+    p.setColor(QPalette::Window, p.color(QPalette::ToolTipBase));
+    p.setColor(QPalette::WindowText, p.color(QPalette::ToolTipText));
+    m_notice->setPalette(p);
+    m_notice->hide();
+    connect(m_recoverButton, &QPushButton::clicked, this, [this]() {
+        QString error;
+        if (m_document->recover(&error))
+            showNotice(tr("Recovered the unsaved changes. Save to keep them; Undo goes back to the saved file."), false);
+        else
+            showNotice(tr("Could not read the recovery file: %1").arg(error), false);
+    });
+    connect(dismiss, &QPushButton::clicked, this, [this]() {
+        if (m_recoverButton->isVisible())
+            m_document->discardRecovery();
+        m_notice->hide();
+    });
+
+    m_tabs->addTab(m_editors, tr("Design"));
     m_tabs->addTab(m_dashboard, tr("Dashboard"));
-    setCentralWidget(m_tabs);
+    auto *central = new QWidget(this);
+    auto *centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->addWidget(m_notice);
+    centralLayout->addWidget(m_tabs, 1);
+    setCentralWidget(central);
+
+    auto *logDock = new QDockWidget(tr("Live log"), this);
+    logDock->setObjectName(QStringLiteral("logDock"));
+    logDock->setWidget(buildLog());
+    addDockWidget(Qt::BottomDockWidgetArea, logDock);
 
     auto *clientDock = new QDockWidget(tr("Client"), this);
     clientDock->setObjectName(QStringLiteral("clientDock"));
     clientDock->setWidget(m_client);
     addDockWidget(Qt::RightDockWidgetArea, clientDock);
 
-    auto *file = menuBar()->addMenu(tr("&File"));
-    QAction *open = file->addAction(tr("&Open…"), this, &MainWindow::openProject);
-    open->setShortcut(QKeySequence::Open);
-    file->addAction(tr("Export log as &HAR…"), this, [this]() { exportLog(true); });
-    file->addAction(tr("Export log as &JSON lines…"), this, [this]() { exportLog(false); });
-    file->addSeparator();
-    QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::quit);
-    quit->setShortcut(QKeySequence::Quit);
-    auto *api = menuBar()->addMenu(tr("&API"));
-    QAction *deployAction = api->addAction(tr("&Deploy"), this, &MainWindow::deploy);
-    deployAction->setShortcut(Qt::Key_F5);
-    auto *toolbar = addToolBar(tr("Main"));
-    toolbar->setObjectName(QStringLiteral("mainToolbar"));
-    toolbar->addAction(deployAction);
-    QAction *pause = toolbar->addAction(tr("Pause log"));
-    pause->setCheckable(true);
-    connect(pause, &QAction::toggled, m_log, &RequestLogModel::setPaused);
-
+    buildMenus();
+    buildToolbar();
     statusBar()->addPermanentWidget(m_statusLabel);
-    connect(m_logView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex &current) { showRecord(current.row()); });
+
+    connect(m_navigator, &NavigatorPanel::itemSelected, this, &MainWindow::onItemSelected);
+    connect(m_editors, &EditorArea::openItem, m_navigator, &NavigatorPanel::select);
+    connect(m_quickJump, &QuickJump::chosen, m_navigator, &NavigatorPanel::select);
+    connect(m_document, &ProjectDocument::changed, this, [this]() {
+        updateStages();
+        updateTitle();
+    });
+    connect(m_document, &ProjectDocument::modifiedChanged, this, &MainWindow::updateTitle);
+    connect(m_document, &ProjectDocument::fileNameChanged, this, &MainWindow::updateTitle);
+    connect(m_runtime, &RuntimeController::pushed, this, [this](const gw::model::Diagnostics &problems) {
+        if (!problems.isEmpty())
+            statusBar()->showMessage(tr("Serving, with %n problem(s): %1", nullptr, int(problems.size())).arg(problems.first().toString()), 8000);
+    });
     connect(m_engine, &gw::runtime::Engine::requestsFinished, this, [this](const QList<gw::runtime::RequestRecord> &batch) {
         m_requests += quint64(batch.size());
         m_log->appendBatch(batch);
@@ -103,47 +143,306 @@ MainWindow::MainWindow(gw::runtime::Engine *engine, QWidget *parent)
     connect(m_engine, &gw::runtime::Engine::started, this, [this]() {
         updateStatus();
         if (m_client->url().isEmpty())
-            m_client->setUrl(firstStageUrl() + QStringLiteral("ping"));
+            m_client->setUrl(stageUrl() + QStringLiteral("ping"));
     });
     connect(m_engine, &gw::runtime::Engine::startFailed, this, [this](const QString &message) {
-        m_statusLabel->setText(tr("○ not serving: %1 — change the port in the project's server settings").arg(message));
+        m_statusLabel->setText(tr("○ not serving: %1 — change the port in the project's settings").arg(message));
+        m_run->setChecked(false);
     });
     connect(m_engine, &gw::runtime::Engine::stopped, this, &MainWindow::updateStatus);
+
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    rebuildRecentMenu();
+    updateTitle();
     updateStatus();
+}
+
+MainWindow::~MainWindow() = default;
+
+QWidget *MainWindow::buildLog()
+{
+    m_logView->setModel(m_log);
+    m_logView->setObjectName(QStringLiteral("liveLog"));
+    m_logView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_logView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_logView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_logView->horizontalHeader()->setSectionResizeMode(RequestLogModel::Path, QHeaderView::Stretch);
+    m_logView->verticalHeader()->hide();
+    m_details->setReadOnly(true);
+    m_details->setObjectName(QStringLiteral("traceView"));
+    m_details->setPlaceholderText(tr("Select a request to see its request, response and execution trace."));
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->addWidget(m_logView);
+    splitter->addWidget(m_details);
+    connect(m_logView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) { showRecord(current.row()); });
+    return splitter;
+}
+
+void MainWindow::buildMenus()
+{
+    auto *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&New project"), QKeySequence::New, this, &MainWindow::newProject);
+    file->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::openProject);
+    m_recentMenu = file->addMenu(tr("Open &recent"));
+    file->addAction(tr("&Save"), QKeySequence::Save, this, &MainWindow::save);
+    file->addAction(tr("Save &as…"), QKeySequence::SaveAs, this, &MainWindow::saveAs);
+    file->addSeparator();
+    file->addAction(tr("Export log as &HAR…"), this, [this]() { exportLog(true); });
+    file->addAction(tr("Export log as &JSON lines…"), this, [this]() { exportLog(false); });
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    auto *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *undo = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction *redo = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
+    redo->setShortcuts({QKeySequence::Redo, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z)});
+    edit->addAction(undo);
+    edit->addAction(redo);
+    edit->addSeparator();
+    edit->addAction(tr("&Jump to…"), QKeySequence(Qt::CTRL | Qt::Key_K), this, &MainWindow::jumpTo);
+
+    auto *api = menuBar()->addMenu(tr("&API"));
+    QAction *deployAction = api->addAction(tr("&Deploy"), QKeySequence(Qt::Key_F5), this, &MainWindow::deploy);
+    deployAction->setObjectName(QStringLiteral("deployAction"));
+    m_run = api->addAction(tr("&Run gateway"));
+    m_run->setCheckable(true);
+    m_run->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    connect(m_run, &QAction::toggled, this, [this](bool on) {
+        if (on == m_engine->isRunning())
+            return;
+        if (on)
+            m_runtime->start();
+        else
+            m_runtime->stop();
+    });
+    auto *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(tr("&Dashboard"), this, &MainWindow::showDashboard);
+    view->addAction(tr("D&esign"), this, [this]() { m_tabs->setCurrentWidget(m_editors); });
+}
+
+void MainWindow::buildToolbar()
+{
+    auto *toolbar = addToolBar(tr("Main"));
+    toolbar->setObjectName(QStringLiteral("mainToolbar"));
+    toolbar->addAction(m_run);
+    QAction *deployAction = findChild<QAction *>(QStringLiteral("deployAction"));
+    toolbar->addAction(deployAction);
+    toolbar->addWidget(new QLabel(tr(" stage "), this));
+    m_stage->setObjectName(QStringLiteral("stage"));
+    m_stage->setEditable(true);
+    m_stage->setMinimumContentsLength(8);
+    m_stage->setToolTip(tr("The stage Deploy and auto-deploy write to; type a new name to create one"));
+    toolbar->addWidget(m_stage);
+    m_autoDeploy->setObjectName(QStringLiteral("autoDeploy"));
+    m_autoDeploy->setToolTip(tr("Serve every change of the design on this stage at once, without recording deployments"));
+    toolbar->addWidget(m_autoDeploy);
+    toolbar->addSeparator();
+    m_url->setObjectName(QStringLiteral("stageUrl"));
+    m_url->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    toolbar->addWidget(m_url);
+    QAction *copy = toolbar->addAction(tr("Copy URL"));
+    connect(copy, &QAction::triggered, this, [this]() { QGuiApplication::clipboard()->setText(stageUrl()); });
+    QAction *pause = toolbar->addAction(tr("Pause log"));
+    pause->setCheckable(true);
+    connect(pause, &QAction::toggled, m_log, &RequestLogModel::setPaused);
+
+    connect(m_stage, &QComboBox::currentTextChanged, this, [this](const QString &stage) {
+        m_runtime->setTarget(m_runtime->targetApi(), stage.trimmed());
+        updateStatus();
+    });
+    connect(m_autoDeploy, &QCheckBox::toggled, m_runtime, &RuntimeController::setAutoDeploy);
 }
 
 void MainWindow::setProject(const gw::model::Project &project, const QString &fileName)
 {
-    m_project = project;
-    m_fileName = fileName;
-    m_tree->setProject(project);
-    m_navigator->expandToDepth(1);
-    setWindowTitle(QStringLiteral("%1 — Gatewright").arg(QFileInfo(fileName).fileName()));
-    deploy();
+    m_document->reset(project, fileName.isEmpty() ? QString() : QFileInfo(fileName).absoluteFilePath());
+    if (!fileName.isEmpty())
+        addRecent(m_document->fileName());
+    // Aim Deploy at the first API and its first stage, and show that API.
+    if (!project.apis.isEmpty()) {
+        const auto &api = project.apis.first();
+        m_runtime->setTarget(api.id, api.stages.isEmpty() ? QStringLiteral("dev") : api.stages.first().name);
+        m_navigator->select(ItemRef{ItemRef::Kind::Api, api.id, {}, {}, {}});
+    }
+    updateStages();
+    m_runtime->push();
+    offerRecovery();
+}
+
+const gw::model::Project &MainWindow::project() const
+{
+    return m_document->project();
+}
+
+void MainWindow::offerRecovery()
+{
+    if (!m_document->hasRecovery())
+        return;
+    const QFileInfo info(m_document->recoveryFile());
+    showNotice(tr("%1 has unsaved changes from %2 that were not saved (the app did not close cleanly).")
+                   .arg(m_document->displayName(), QLocale().toString(info.lastModified(), QLocale::ShortFormat)),
+               true);
+}
+
+void MainWindow::showNotice(const QString &text, bool offerRecovery)
+{
+    m_noticeText->setText(text);
+    m_recoverButton->setVisible(offerRecovery);
+    m_notice->show();
+}
+
+QString MainWindow::noticeText() const
+{
+    return m_notice->isVisible() ? m_noticeText->text() : QString();
+}
+
+void MainWindow::onItemSelected(const ItemRef &ref)
+{
+    m_editors->showItem(ref);
+    m_tabs->setCurrentWidget(m_editors);
+    if (!ref.apiId.isEmpty() && ref.apiId != m_runtime->targetApi()) {
+        const auto *api = project().api(ref.apiId);
+        m_runtime->setTarget(ref.apiId, api && !api->stages.isEmpty() ? api->stages.first().name : QStringLiteral("dev"));
+        updateStages();
+    }
+    if (ref.kind == ItemRef::Kind::Stage) {
+        m_runtime->setTarget(ref.apiId, ref.name);
+        updateStages();
+    }
+}
+
+void MainWindow::updateStages()
+{
+    const QString target = m_runtime->targetStage();
+    const QSignalBlocker block(m_stage);
+    m_stage->clear();
+    if (const auto *api = project().api(m_runtime->targetApi()))
+        for (const auto &s : api->stages)
+            m_stage->addItem(s.name);
+    if (m_stage->findText(target) < 0)
+        m_stage->addItem(target);
+    m_stage->setCurrentText(target);
+    updateStatus();
 }
 
 void MainWindow::deploy()
 {
-    gw::model::Diagnostics diagnostics;
-    auto config = gw::deploy::compile(m_project, &diagnostics, QFileInfo(m_fileName).absolutePath());
-    m_engine->deploy(config);
-    const auto problems = gw::model::check(m_project);
-    statusBar()->showMessage(problems.isEmpty() ? tr("Deployed") : tr("Deployed with %1 problem(s): %2")
-                                                                        .arg(problems.size()).arg(problems.first().toString()), 8000);
+    if (!project().api(m_runtime->targetApi())) {
+        statusBar()->showMessage(tr("Select an API to deploy"), 5000);
+        return;
+    }
+    const QString id = m_runtime->deploy();
+    statusBar()->showMessage(tr("Deployed %1 to stage %2").arg(id, m_runtime->targetStage()), 8000);
+}
+
+bool MainWindow::openFile(const QString &fileName)
+{
+    gw::model::Project loaded;
+    QString error;
+    ProjectDocument probe;   // reads without touching the open document
+    if (!probe.open(fileName, &error)) {
+        showNotice(tr("Could not open %1. Nothing was changed.\n%2").arg(fileName, error), false);
+        return false;
+    }
+    setProject(probe.project(), fileName);
+    return true;
 }
 
 void MainWindow::openProject()
 {
-    const QString file = QFileDialog::getOpenFileName(this, tr("Open project"), QFileInfo(m_fileName).absolutePath(),
-                                                      tr("Gatewright projects (*.gwproj)"));
-    if (file.isEmpty())
-        return;
-    const auto loaded = gw::model::loadProject(file);
-    if (!loaded.ok) {
-        statusBar()->showMessage(loaded.diagnostics.value(0).toString(file), 15000);
-        return;
+    const QString file = QFileDialog::getOpenFileName(this, tr("Open project"), QFileInfo(m_document->fileName()).absolutePath(),
+                                                      tr("Gatewright projects (*.gwproj);;All files (*)"));
+    if (!file.isEmpty())
+        openFile(file);
+}
+
+void MainWindow::newProject()
+{
+    gw::model::Project project;
+    project.name = tr("Untitled");
+    project.apis.append(gw::model::newRestApi(tr("My API")));
+    m_document->discardRecovery();
+    setProject(project, {});
+}
+
+bool MainWindow::save()
+{
+    if (m_document->fileName().isEmpty())
+        return saveAs();
+    QString error;
+    if (!m_document->save(&error)) {
+        showNotice(tr("Could not save: %1. The project is still open; nothing was lost.").arg(error), false);
+        return false;
     }
-    setProject(loaded.project, file);
+    statusBar()->showMessage(tr("Saved %1").arg(m_document->fileName()), 5000);
+    return true;
+}
+
+bool MainWindow::saveAs()
+{
+    QString file = QFileDialog::getSaveFileName(this, tr("Save project as"), m_document->fileName(), tr("Gatewright projects (*.gwproj)"));
+    if (file.isEmpty())
+        return false;
+    if (QFileInfo(file).suffix().isEmpty())
+        file += QStringLiteral(".gwproj");
+    QString error;
+    if (!m_document->saveAs(file, &error)) {
+        showNotice(tr("Could not save: %1. The project is still open; nothing was lost.").arg(error), false);
+        return false;
+    }
+    addRecent(m_document->fileName());
+    return true;
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_document->isModified()) {
+        const auto answer = QMessageBox::question(this, tr("Unsaved changes"),
+                                                  tr("Save the changes to %1 before closing?").arg(m_document->displayName()),
+                                                  QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+        if (answer == QMessageBox::Cancel || (answer == QMessageBox::Save && !save())) {
+            event->ignore();
+            return;
+        }
+    }
+    m_document->discardRecovery();   // a clean close: nothing to recover next time
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    event->accept();
+}
+
+QStringList MainWindow::recentFiles() const
+{
+    return QSettings().value(QStringLiteral("recentFiles")).toStringList();
+}
+
+void MainWindow::addRecent(const QString &fileName)
+{
+    QStringList files = recentFiles();
+    files.removeAll(fileName);
+    files.prepend(fileName);
+    while (files.size() > kMaxRecent)
+        files.removeLast();
+    QSettings().setValue(QStringLiteral("recentFiles"), files);
+    rebuildRecentMenu();
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    m_recentMenu->clear();
+    for (const QString &file : recentFiles())
+        m_recentMenu->addAction(file, this, [this, file]() { openFile(file); });
+    m_recentMenu->setEnabled(!m_recentMenu->isEmpty());
+}
+
+void MainWindow::jumpTo()
+{
+    m_quickJump->open(project());
 }
 
 void MainWindow::showDashboard()
@@ -203,23 +502,32 @@ void MainWindow::showRecord(int row)
     m_details->setPlainText(text);
 }
 
-QString MainWindow::firstStageUrl() const
+QString MainWindow::stageUrl() const
 {
-    for (const auto &api : m_project.apis)
-        for (const auto &stage : api.stages)
-            if (!stage.deploymentId.isEmpty())
-                return gw::runtime::stageUrl(api.id, stage.name, m_engine->port());
-    return gw::runtime::baseUrl(m_engine->host(), m_engine->port()) + QLatin1Char('/');
+    if (!project().api(m_runtime->targetApi()))
+        return gw::runtime::baseUrl(m_engine->host(), m_engine->port()) + QLatin1Char('/');
+    return gw::runtime::stageUrl(m_runtime->targetApi(), m_runtime->targetStage(), m_engine->port());
+}
+
+void MainWindow::updateTitle()
+{
+    setWindowTitle(QStringLiteral("%1%2 — Gatewright").arg(m_document->displayName(), m_document->isModified() ? QStringLiteral(" •") : QString()));
+    setWindowModified(m_document->isModified());
 }
 
 void MainWindow::updateStatus()
 {
+    m_url->setText(stageUrl());
+    if (m_run && m_run->isChecked() != m_engine->isRunning()) {
+        const QSignalBlocker block(m_run);
+        m_run->setChecked(m_engine->isRunning());
+    }
     if (!m_engine->isRunning()) {
         if (!m_statusLabel->text().startsWith(QStringLiteral("○ not serving:")))
             m_statusLabel->setText(tr("○ stopped"));
         return;
     }
-    QString text = tr("● serving %1 · %2 requests").arg(firstStageUrl()).arg(m_requests);
+    QString text = tr("● serving %1 · %2 requests").arg(stageUrl()).arg(m_requests);
     // Never lose a line silently: say so when the access-log writer has fallen behind.
     if (const quint64 dropped = m_engine->accessLogs()->droppedLines())
         text += tr(" · %1 access-log lines dropped").arg(dropped);

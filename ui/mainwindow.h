@@ -1,13 +1,19 @@
 #pragma once
 
+#include "document/itemref.h"
+
 #include "gateway/model/project.h"
 
 #include <QMainWindow>
 
+class QCheckBox;
+class QComboBox;
 class QLabel;
+class QMenu;
 class QPlainTextEdit;
+class QPushButton;
 class QTableView;
-class QTreeView;
+class QTabWidget;
 
 namespace gw::runtime {
 class Engine;
@@ -17,48 +23,89 @@ namespace gw::ui {
 
 class ClientPanel;
 class DashboardPage;
-class ProjectTreeModel;
+class EditorArea;
+class NavigatorPanel;
+class ProjectDocument;
+class QuickJump;
 class RequestLogModel;
+class RuntimeController;
 
-// Composes the window: navigator, live log with the selected request's trace, client, status
-// bar. The document and the engine are passed in; this class only wires them to widgets.
+// Composes the window (UX.md): navigator, editor area and dashboard, live log, client, toolbar
+// and status bar, and the File/Edit/API menus. It holds no business logic: documents edit
+// themselves, the runtime controller deploys, panels do their own work.
 // Thread contract: GUI thread.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
     MainWindow(gw::runtime::Engine *engine, QWidget *parent = nullptr);
+    ~MainWindow() override;
 
+    // Shows `project` as the document (unmodified) and serves it.
     void setProject(const gw::model::Project &project, const QString &fileName);
-    const gw::model::Project &project() const { return m_project; }
+    const gw::model::Project &project() const;
+    ProjectDocument *document() const { return m_document; }
+    RuntimeController *runtime() const { return m_runtime; }
+    NavigatorPanel *navigator() const { return m_navigator; }
+    EditorArea *editors() const { return m_editors; }
     RequestLogModel *logModel() const { return m_log; }
     ClientPanel *client() const { return m_client; }
-    void selectLogRow(int row);
+    QuickJump *quickJump() const { return m_quickJump; }
     DashboardPage *dashboard() const { return m_dashboard; }
+    void selectLogRow(int row);
     void showDashboard();
+    QString noticeText() const;
+    QStringList recentFiles() const;
 
 public slots:
-    void deploy();   // compile the current document and hand it to the engine (F5)
+    void deploy();   // records a deployment of the selected API to the chosen stage (F5)
+    bool openFile(const QString &fileName);
     void openProject();
+    void newProject();
+    bool save();
+    bool saveAs();
     void exportLog(bool har);
+    void jumpTo();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
 
 private:
+    void buildMenus();
+    void buildToolbar();
+    QWidget *buildLog();
     void showRecord(int row);
     void updateStatus();
-    QString firstStageUrl() const;
+    void updateTitle();
+    void updateStages();
+    void onItemSelected(const ItemRef &ref);
+    void showNotice(const QString &text, bool offerRecovery);
+    void addRecent(const QString &fileName);
+    void rebuildRecentMenu();
+    void offerRecovery();
+    QString stageUrl() const;
 
     gw::runtime::Engine *m_engine;
-    gw::model::Project m_project;
-    QString m_fileName;
-    ProjectTreeModel *m_tree;
+    ProjectDocument *m_document;
+    RuntimeController *m_runtime;
+    NavigatorPanel *m_navigator;
+    EditorArea *m_editors;
     RequestLogModel *m_log;
-    QTreeView *m_navigator;
     QTableView *m_logView;
     QPlainTextEdit *m_details;
     ClientPanel *m_client;
     QLabel *m_statusLabel;
     DashboardPage *m_dashboard;
-    class QTabWidget *m_tabs;
+    QTabWidget *m_tabs;
+    QuickJump *m_quickJump;
+    QComboBox *m_stage;
+    QCheckBox *m_autoDeploy;
+    QLabel *m_url;
+    QAction *m_run = nullptr;
+    QMenu *m_recentMenu = nullptr;
+    QWidget *m_notice = nullptr;
+    QLabel *m_noticeText = nullptr;
+    QPushButton *m_recoverButton = nullptr;
     quint64 m_requests = 0;
 };
 

@@ -2,6 +2,7 @@
 // serves it at once. Without a display it says so and serves headless with gatewright-cli.
 
 #include "ui/clientpanel.h"
+#include "ui/document/runtimecontroller.h"
 #include "ui/mainwindow.h"
 
 #include "gateway/model/projectfile.h"
@@ -68,11 +69,7 @@ int main(int argc, char **argv)
     window.setProject(project, file);
     window.show();
 
-    gw::runtime::EngineOptions options;
-    options.host.setAddress(project.server.host);
-    options.port = quint16(project.server.port);
-    options.captureDetails = true; // the live log shows each request's trace
-    engine.start(options);
+    window.runtime()->start(); // serves the project at once (loopback unless it says otherwise)
     // GW_SCREENSHOT=file.png: send a request, grab the window once it shows, and quit
     // (tests/screenshots.sh uses it for the README's pictures).
     if (const QString shot = qEnvironmentVariable("GW_SCREENSHOT"); !shot.isEmpty()) {

@@ -80,7 +80,7 @@ private slots:
         QCOMPARE(model.rowCount(), 100);
     }
 
-    void navigatorShowsTheResourceTree()
+    void navigatorShowsTheResourceTreeNested()
     {
         const auto loaded = gw::model::loadProject(QStringLiteral(GW_SOURCE_DIR "/resources/samples/petstore.gwproj"));
         gw::ui::ProjectTreeModel tree;
@@ -88,11 +88,17 @@ private slots:
         tree.setProject(loaded.project);
         const QModelIndex api = tree.index(0, 0, tree.index(0, 0));
         QVERIFY(api.data().toString().startsWith(QLatin1String("PetStore (petstore")));
-        QStringList paths;
+        // Resources nest by path: / → /pets → /{petId}; each item knows its full path.
+        const QModelIndex petId = tree.indexOf(gw::ui::ItemRef{gw::ui::ItemRef::Kind::Resource, QStringLiteral("petstore"),
+                                                               QStringLiteral("/pets/{petId}"), {}, {}});
+        QVERIFY(petId.isValid());
+        QCOMPARE(petId.data().toString(), QStringLiteral("/{petId}"));
+        QCOMPARE(gw::ui::ProjectTreeModel::refAt(petId.parent()).path, QStringLiteral("/pets"));
+        QCOMPARE(gw::ui::ProjectTreeModel::refAt(petId.parent().parent()).path, QStringLiteral("/"));
+        QStringList children;
         for (int r = 0; r < tree.rowCount(api); ++r)
-            paths.append(tree.index(r, 0, api).data().toString());
-        QVERIFY(paths.contains(QStringLiteral("/pets/{petId}")));
-        QVERIFY(paths.contains(QStringLiteral("Stages")));
+            children.append(tree.index(r, 0, api).data().toString());
+        QVERIFY(children.contains(QStringLiteral("Stages")));
     }
 };
 

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "ui/document/itemref.h"
+
+#include <QStackedWidget>
+
+class QLabel;
+
+namespace gw::ui {
+
+class ApiEditor;
+class ItemEditor;
+class MethodEditor;
+class ProjectDocument;
+class ProjectEditor;
+class ResourceEditor;
+class StageEditor;
+
+// The centre of the window: the form for whatever the navigator selects, one editor per kind
+// of item, reused as the selection moves. Thread contract: GUI thread.
+class EditorArea : public QStackedWidget
+{
+    Q_OBJECT
+public:
+    explicit EditorArea(ProjectDocument *document, QWidget *parent = nullptr);
+    void showItem(const ItemRef &ref);
+    ItemEditor *currentEditor() const;
+    ResourceEditor *resourceEditor() const { return m_resource; }
+    MethodEditor *methodEditor() const { return m_method; }
+    StageEditor *stageEditor() const { return m_stage; }
+    ApiEditor *apiEditor() const { return m_api; }
+    // Editors for capabilities that live outside this file (functions, authorizers ...).
+    void addEditor(ItemRef::Kind kind, ItemEditor *editor);
+
+signals:
+    // An editor wants another item shown (a new resource, a method opened from a list); the
+    // navigator selects it, which comes back here through showItem.
+    void openItem(const gw::ui::ItemRef &ref);
+
+private:
+    QLabel *m_placeholder;
+    ProjectEditor *m_project;
+    ApiEditor *m_api;
+    ResourceEditor *m_resource;
+    MethodEditor *m_method;
+    StageEditor *m_stage;
+    QHash<int, ItemEditor *> m_byKind;
+};
+
+} // namespace gw::ui

@@ -1,0 +1,57 @@
+#pragma once
+
+#include <QComboBox>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QSpinBox>
+
+namespace gw::ui::form {
+
+// Setters that leave a widget alone when it already shows the value, so reloading a form after
+// the user's own edit never moves the cursor or the selection.
+inline void setText(QLineEdit *w, const QString &text)
+{
+    if (w->text() != text)
+        w->setText(text);
+}
+
+inline void setText(QPlainTextEdit *w, const QString &text)
+{
+    if (w->toPlainText() != text)
+        w->setPlainText(text);
+}
+
+inline void setValue(QSpinBox *w, int value)
+{
+    if (w->value() != value)
+        w->setValue(value);
+}
+
+inline void setValue(QDoubleSpinBox *w, double value)
+{
+    if (w->value() != value)
+        w->setValue(value);
+}
+
+// Selects the entry whose data (or text, when it has no data) is `value`; adds it when missing
+// so an unknown value in a file is shown rather than silently replaced.
+inline void setCurrent(QComboBox *w, const QString &value)
+{
+    int i = w->findData(value);
+    if (i < 0)
+        i = w->findText(value);
+    if (i < 0) {
+        w->addItem(value, value);
+        i = w->count() - 1;
+    }
+    if (w->currentIndex() != i)
+        w->setCurrentIndex(i);
+}
+
+inline QString current(const QComboBox *w)
+{
+    const QVariant data = w->currentData();
+    return data.isValid() ? data.toString() : w->currentText();
+}
+
+} // namespace gw::ui::form
