@@ -27,11 +27,19 @@ RequestProcessor::RequestProcessor(QObject *parent) : QObject(parent)
     // AWS's order (reference §1): resolve, stage throttle, resource policy + authorizer,
     // API key, usage-plan throttle and quota, validation, cache, then the integration.
     phases.push_back(std::make_unique<ResolvePhase>());
-    // [slot: throttle]
-    // [slot: authorize]
-    // [slot: api key + usage plan]
+
+    // [slot: stage and method throttle]
+
+    // [slot: resource policy + authorize]
+
+    // [slot: api key + usage plan quota]
+
+    // [slot: usage plan throttle]
+
     // [slot: validate]
+
     // [slot: cache]
+
     phases.push_back(std::make_unique<IntegrationRequestPhase>());
     auto integrate = std::make_unique<IntegratePhase>();
     integrate->add(model::IntegrationType::Mock, std::make_unique<integrations::MockIntegrator>());
