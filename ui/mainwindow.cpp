@@ -6,6 +6,8 @@
 #include "document/runtimecontroller.h"
 #include "editors/editorarea.h"
 #include "harexport.h"
+#include "livelogpanel.h"
+#include "models/requestlogfiltermodel.h"
 #include "models/requestlogmodel.h"
 #include "navigatorpanel.h"
 #include "quickjump.h"
@@ -52,8 +54,7 @@ constexpr int kMaxRecent = 8;
 MainWindow::MainWindow(gw::runtime::Engine *engine, QWidget *parent)
     : QMainWindow(parent), m_engine(engine), m_document(new ProjectDocument(this)),
       m_runtime(new RuntimeController(m_document, engine, this)), m_navigator(new NavigatorPanel(m_document, this)),
-      m_editors(new EditorArea(m_document, this)), m_log(new RequestLogModel(10000, this)), m_logView(new QTableView(this)),
-      m_details(new QPlainTextEdit(this)), m_client(new ClientPanel(this)), m_statusLabel(new QLabel(this)),
+      m_editors(new EditorArea(m_document, this)), m_logPanel(new LiveLogPanel(this)), m_client(new ClientPanel(this)), m_statusLabel(new QLabel(this)),
       m_dashboard(new DashboardPage(engine->metrics(), this)), m_tabs(new QTabWidget(this)), m_quickJump(new QuickJump(this)),
       m_stage(new QComboBox(this)), m_autoDeploy(new QCheckBox(tr("auto-deploy"), this)), m_url(new QLabel(this))
 {
@@ -108,13 +109,24 @@ MainWindow::MainWindow(gw::runtime::Engine *engine, QWidget *parent)
 
     auto *logDock = new QDockWidget(tr("Live log"), this);
     logDock->setObjectName(QStringLiteral("logDock"));
-    logDock->setWidget(buildLog());
+    logDock->setWidget(m_logPanel);
+    connect(m_logPanel, &LiveLogPanel::sendAgain, this,
+            [this](const QString &method, const QString &url, const QList<QPair<QByteArray, QByteArray>> &headers,
+                   const QByteArray &body) {
+                m_client->loadRequest(method, url, headers, body);
+                m_clientDock->show();
+                m_clientDock->raise();
+            });
+    connect(m_client, &ClientPanel::traceRequested, this, [this](const QString &requestId) {
+        if (!m_logPanel->selectRequest(requestId))
+            statusBar()->showMessage(tr("That request is no longer in the live log (or the log is paused)."), 6000);
+    });
     addDockWidget(Qt::BottomDockWidgetArea, logDock);
 
-    auto *clientDock = new QDockWidget(tr("Client"), this);
-    clientDock->setObjectName(QStringLiteral("clientDock"));
-    clientDock->setWidget(m_client);
-    addDockWidget(Qt::RightDockWidgetArea, clientDock);
+    m_clientDock = new QDockWidget(tr("Client"), this);
+    m_clientDock->setObjectName(QStringLiteral("clientDock"));
+    m_clientDock->setWidget(m_client);
+    addDockWidget(Qt::RightDockWidgetArea, m_clientDock);
 
     buildMenus();
     buildToolbar();
@@ -135,13 +147,12 @@ MainWindow::MainWindow(gw::runtime::Engine *engine, QWidget *parent)
     });
     connect(m_engine, &gw::runtime::Engine::requestsFinished, this, [this](const QList<gw::runtime::RequestRecord> &batch) {
         m_requests += quint64(batch.size());
-        m_log->appendBatch(batch);
-        if (!m_log->isPaused())
-            m_logView->scrollToBottom();
+        m_logPanel->appendBatch(batch);
         updateStatus();
     });
     connect(m_engine, &gw::runtime::Engine::started, this, [this]() {
         updateStatus();
+        m_logPanel->setBaseUrl(gw::runtime::baseUrl(m_engine->host(), m_engine->port()));
         if (m_client->url().isEmpty())
             m_client->setUrl(stageUrl() + QStringLiteral("ping"));
     });
@@ -160,26 +171,6 @@ MainWindow::MainWindow(gw::runtime::Engine *engine, QWidget *parent)
 }
 
 MainWindow::~MainWindow() = default;
-
-QWidget *MainWindow::buildLog()
-{
-    m_logView->setModel(m_log);
-    m_logView->setObjectName(QStringLiteral("liveLog"));
-    m_logView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_logView->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_logView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_logView->horizontalHeader()->setSectionResizeMode(RequestLogModel::Path, QHeaderView::Stretch);
-    m_logView->verticalHeader()->hide();
-    m_details->setReadOnly(true);
-    m_details->setObjectName(QStringLiteral("traceView"));
-    m_details->setPlaceholderText(tr("Select a request to see its request, response and execution trace."));
-    auto *splitter = new QSplitter(Qt::Horizontal, this);
-    splitter->addWidget(m_logView);
-    splitter->addWidget(m_details);
-    connect(m_logView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex &current) { showRecord(current.row()); });
-    return splitter;
-}
 
 void MainWindow::buildMenus()
 {
@@ -246,9 +237,6 @@ void MainWindow::buildToolbar()
     toolbar->addWidget(m_url);
     QAction *copy = toolbar->addAction(tr("Copy URL"));
     connect(copy, &QAction::triggered, this, [this]() { QGuiApplication::clipboard()->setText(stageUrl()); });
-    QAction *pause = toolbar->addAction(tr("Pause log"));
-    pause->setCheckable(true);
-    connect(pause, &QAction::toggled, m_log, &RequestLogModel::setPaused);
 
     connect(m_stage, &QComboBox::currentTextChanged, this, [this](const QString &stage) {
         m_runtime->setTarget(m_runtime->targetApi(), stage.trimmed());
@@ -454,10 +442,16 @@ void MainWindow::exportLog(bool har)
 {
     // The selected rows, or the whole log when nothing is selected.
     QList<gw::runtime::RequestRecord> records;
-    const auto rows = m_logView->selectionModel()->selectedRows();
-    for (int row = 0; row < m_log->rowCount(); ++row)
-        if (rows.isEmpty() || m_logView->selectionModel()->isRowSelected(row, {}))
-            records.append(*m_log->record(row));
+    RequestLogModel *log = m_logPanel->model();
+    const QModelIndexList rows = m_logPanel->view()->selectionModel()->selectedRows();
+    if (rows.isEmpty()) {
+        for (int row = 0; row < log->rowCount(); ++row)
+            records.append(*log->record(row));
+    } else {
+        for (const QModelIndex &index : rows)
+            if (const auto *r = log->record(m_logPanel->filterModel()->mapToSource(index).row()))
+                records.append(*r);
+    }
     const QString file = QFileDialog::getSaveFileName(this, har ? tr("Export as HAR") : tr("Export as JSON lines"), QString(),
                                                       har ? tr("HAR files (*.har)") : tr("JSON lines (*.jsonl)"));
     if (file.isEmpty())
@@ -474,32 +468,12 @@ void MainWindow::exportLog(bool har)
 
 void MainWindow::selectLogRow(int row)
 {
-    m_logView->selectRow(row);
+    m_logPanel->selectRow(row);
 }
 
-void MainWindow::showRecord(int row)
+RequestLogModel *MainWindow::logModel() const
 {
-    const auto *r = m_log->record(row);
-    if (!r) {
-        m_details->clear();
-        return;
-    }
-    QString text = QStringLiteral("%1 %2  →  %3   (%4 ms)\nrequest id %5\n\n").arg(r->method, r->path).arg(r->status)
-                       .arg(double(r->latencyUs) / 1000.0, 0, 'f', 2).arg(r->requestId);
-    text += tr("Request headers\n");
-    for (const auto &h : r->request.headers) {
-        const QByteArray value = gw::observe::isSecretHeader(h.first) ? gw::observe::maskSecret(h.second) : h.second;
-        text += QStringLiteral("  %1: %2\n").arg(QString::fromLatin1(h.first), QString::fromUtf8(value));
-    }
-    if (!r->request.body.isEmpty())
-        text += tr("Request body\n  ") + QString::fromUtf8(r->request.body) + QLatin1Char('\n');
-    text += tr("\nResponse headers\n");
-    for (const auto &h : r->response.headers)
-        text += QStringLiteral("  %1: %2\n").arg(QString::fromLatin1(h.first), QString::fromUtf8(h.second));
-    text += tr("Response body\n  ") + QString::fromUtf8(r->response.body) + QStringLiteral("\n\n") + tr("Execution trace\n");
-    for (const auto &line : r->trace)
-        text += QStringLiteral("  %1 ms  %2  %3\n").arg(double(line.elapsedUs) / 1000.0, 7, 'f', 3).arg(line.phase, -20).arg(line.text);
-    m_details->setPlainText(text);
+    return m_logPanel->model();
 }
 
 QString MainWindow::stageUrl() const

@@ -8,6 +8,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QDockWidget;
 class QLabel;
 class QMenu;
 class QPlainTextEdit;
@@ -24,6 +25,7 @@ namespace gw::ui {
 class ClientPanel;
 class DashboardPage;
 class EditorArea;
+class LiveLogPanel;
 class NavigatorPanel;
 class ProjectDocument;
 class QuickJump;
@@ -48,7 +50,8 @@ public:
     RuntimeController *runtime() const { return m_runtime; }
     NavigatorPanel *navigator() const { return m_navigator; }
     EditorArea *editors() const { return m_editors; }
-    RequestLogModel *logModel() const { return m_log; }
+    RequestLogModel *logModel() const;
+    LiveLogPanel *logPanel() const { return m_logPanel; }
     ClientPanel *client() const { return m_client; }
     QuickJump *quickJump() const { return m_quickJump; }
     DashboardPage *dashboard() const { return m_dashboard; }
@@ -73,8 +76,6 @@ protected:
 private:
     void buildMenus();
     void buildToolbar();
-    QWidget *buildLog();
-    void showRecord(int row);
     void updateStatus();
     void updateTitle();
     void updateStages();
@@ -90,9 +91,8 @@ private:
     RuntimeController *m_runtime;
     NavigatorPanel *m_navigator;
     EditorArea *m_editors;
-    RequestLogModel *m_log;
-    QTableView *m_logView;
-    QPlainTextEdit *m_details;
+    LiveLogPanel *m_logPanel;
+    QDockWidget *m_clientDock = nullptr;
     ClientPanel *m_client;
     QLabel *m_statusLabel;
     DashboardPage *m_dashboard;
