@@ -29,6 +29,8 @@
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
+#include <QLineEdit>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QMenuBar>
@@ -197,7 +199,7 @@ void MainWindow::buildMenus()
     edit->addAction(tr("&Jump to…"), QKeySequence(Qt::CTRL | Qt::Key_K), this, &MainWindow::jumpTo);
 
     auto *api = menuBar()->addMenu(tr("&API"));
-    QAction *deployAction = api->addAction(tr("&Deploy"), QKeySequence(Qt::Key_F5), this, &MainWindow::deploy);
+    QAction *deployAction = api->addAction(tr("&Deploy…"), QKeySequence(Qt::Key_F5), this, &MainWindow::deployInteractive);
     deployAction->setObjectName(QStringLiteral("deployAction"));
     m_run = api->addAction(tr("&Run gateway"));
     m_run->setCheckable(true);
@@ -317,13 +319,27 @@ void MainWindow::updateStages()
     updateStatus();
 }
 
-void MainWindow::deploy()
+void MainWindow::deployInteractive()
 {
     if (!project().api(m_runtime->targetApi())) {
         statusBar()->showMessage(tr("Select an API to deploy"), 5000);
         return;
     }
-    const QString id = m_runtime->deploy();
+    bool ok = false;
+    const QString description = QInputDialog::getText(
+        this, tr("Deploy"), tr("Deploy %1 to stage %2.\nDescription (optional):").arg(m_runtime->targetApi(), m_runtime->targetStage()),
+        QLineEdit::Normal, QString(), &ok);
+    if (ok)
+        deploy(description);
+}
+
+void MainWindow::deploy(const QString &description)
+{
+    if (!project().api(m_runtime->targetApi())) {
+        statusBar()->showMessage(tr("Select an API to deploy"), 5000);
+        return;
+    }
+    const QString id = m_runtime->deploy(description);
     statusBar()->showMessage(tr("Deployed %1 to stage %2").arg(id, m_runtime->targetStage()), 8000);
 }
 
@@ -485,7 +501,8 @@ QString MainWindow::stageUrl() const
 
 void MainWindow::updateTitle()
 {
-    setWindowTitle(QStringLiteral("%1%2 — Gatewright").arg(m_document->displayName(), m_document->isModified() ? QStringLiteral(" •") : QString()));
+    // "[*]" lets the platform show the dirty marker its own way (an asterisk, or a dot on macOS).
+    setWindowTitle(QStringLiteral("%1[*] — Gatewright").arg(m_document->displayName()));
     setWindowModified(m_document->isModified());
 }
 

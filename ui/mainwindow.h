@@ -61,7 +61,9 @@ public:
     QStringList recentFiles() const;
 
 public slots:
-    void deploy();   // records a deployment of the selected API to the chosen stage (F5)
+    // Records a deployment of the selected API to the chosen stage; F5 asks for the description.
+    void deploy(const QString &description = {});
+    void deployInteractive();
     bool openFile(const QString &fileName);
     void openProject();
     void newProject();
