@@ -10,6 +10,8 @@
 #include "models/requestlogfiltermodel.h"
 #include "models/requestlogmodel.h"
 #include "navigatorpanel.h"
+#include "openapiexportdialog.h"
+#include "openapiimporter.h"
 #include "quickjump.h"
 
 #include "gateway/model/deployments.h"
@@ -36,6 +38,9 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QVBoxLayout>
+#include <QDialog>
 #include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
@@ -132,7 +137,15 @@ MainWindow::MainWindow(gw::runtime::Engine *engine, QWidget *parent)
 
     buildMenus();
     buildToolbar();
+    m_importProgress = new QProgressBar(this);
+    m_importProgress->setObjectName(QStringLiteral("importProgress"));
+    m_importProgress->setRange(0, 0); // busy: the import reports no steps
+    m_importProgress->setMaximumWidth(160);
+    m_importProgress->hide();
+    statusBar()->addPermanentWidget(m_importProgress);
     statusBar()->addPermanentWidget(m_statusLabel);
+    m_importer = new OpenApiImporter(m_document, this);
+    connect(m_importer, &OpenApiImporter::finished, this, &MainWindow::onImportFinished);
 
     connect(m_navigator, &NavigatorPanel::itemSelected, this, &MainWindow::onItemSelected);
     connect(m_editors, &EditorArea::openItem, m_navigator, &NavigatorPanel::select);
@@ -182,6 +195,21 @@ void MainWindow::buildMenus()
     m_recentMenu = file->addMenu(tr("Open &recent"));
     file->addAction(tr("&Save"), QKeySequence::Save, this, &MainWindow::save);
     file->addAction(tr("Save &as…"), QKeySequence::SaveAs, this, &MainWindow::saveAs);
+    file->addSeparator();
+    file->addAction(tr("&Import OpenAPI…"), this, [this]() {
+        const QString name = QFileDialog::getOpenFileName(this, tr("Import OpenAPI"), QFileInfo(m_document->fileName()).absolutePath(),
+                                                          tr("OpenAPI / Swagger (*.json *.yaml *.yml);;All files (*)"));
+        if (!name.isEmpty())
+            importOpenApi(name);
+    });
+    file->addAction(tr("E&xport OpenAPI…"), this, [this]() {
+        if (project().apis.isEmpty()) {
+            statusBar()->showMessage(tr("There is no API to export"), 5000);
+            return;
+        }
+        OpenApiExportDialog dialog(project(), m_runtime->targetApi(), this);
+        dialog.exec();
+    });
     file->addSeparator();
     file->addAction(tr("Export log as &HAR…"), this, [this]() { exportLog(true); });
     file->addAction(tr("Export log as &JSON lines…"), this, [this]() { exportLog(false); });
@@ -480,6 +508,45 @@ void MainWindow::exportLog(bool har)
     out.write(har ? QJsonDocument(toHar(records, gw::runtime::baseUrl(m_engine->host(), m_engine->port()))).toJson()
                   : toJsonLines(records));
     statusBar()->showMessage(tr("Exported %1 request(s) to %2").arg(records.size()).arg(file), 8000);
+}
+
+void MainWindow::importOpenApi(const QString &fileName)
+{
+    if (m_importer->isRunning())
+        return;
+    m_importProgress->show();
+    statusBar()->showMessage(tr("Importing %1…").arg(QFileInfo(fileName).fileName()));
+    m_importer->start(fileName);
+}
+
+void MainWindow::onImportFinished(bool ok, const QString &apiId, const QStringList &diagnostics)
+{
+    m_importProgress->hide();
+    statusBar()->clearMessage();
+    if (!ok) {
+        showNotice(tr("Could not import the OpenAPI file; nothing was changed.\n%1").arg(diagnostics.mid(0, 8).join(QLatin1Char('\n'))), false);
+        emit importFinished(false);
+        return;
+    }
+    m_navigator->select(ItemRef{ItemRef::Kind::Api, apiId, {}, {}, {}});
+    statusBar()->showMessage(tr("Imported %1 with %n warning(s)", nullptr, int(diagnostics.size())).arg(apiId), 8000);
+    if (!diagnostics.isEmpty()) {
+        // Non-modal: the user reads the warnings beside the imported API.
+        auto *report = new QDialog(this);
+        report->setObjectName(QStringLiteral("importReport"));
+        report->setAttribute(Qt::WA_DeleteOnClose);
+        report->setWindowTitle(tr("Imported %1: %n warning(s)", nullptr, int(diagnostics.size())).arg(apiId));
+        auto *text = new QPlainTextEdit(diagnostics.join(QLatin1Char('\n')), report);
+        text->setObjectName(QStringLiteral("importWarnings"));
+        text->setReadOnly(true);
+        text->setLineWrapMode(QPlainTextEdit::NoWrap);
+        auto *layout = new QVBoxLayout(report);
+        layout->addWidget(new QLabel(tr("What API Gateway's model cannot hold was left out; each line says where."), report));
+        layout->addWidget(text);
+        report->resize(720, 360);
+        report->show();
+    }
+    emit importFinished(true);
 }
 
 void MainWindow::selectLogRow(int row)

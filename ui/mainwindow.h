@@ -12,6 +12,7 @@ class QDockWidget;
 class QLabel;
 class QMenu;
 class QPlainTextEdit;
+class QProgressBar;
 class QPushButton;
 class QTableView;
 class QTabWidget;
@@ -27,6 +28,7 @@ class DashboardPage;
 class EditorArea;
 class LiveLogPanel;
 class NavigatorPanel;
+class OpenApiImporter;
 class ProjectDocument;
 class QuickJump;
 class RequestLogModel;
@@ -71,6 +73,12 @@ public slots:
     bool saveAs();
     void exportLog(bool har);
     void jumpTo();
+    // File → Import OpenAPI without the file dialog: runs off the GUI thread, then adds the API
+    // as one undo step (or, for a file with errors, changes nothing and says why).
+    void importOpenApi(const QString &fileName);
+
+signals:
+    void importFinished(bool ok);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -86,6 +94,7 @@ private:
     void addRecent(const QString &fileName);
     void rebuildRecentMenu();
     void offerRecovery();
+    void onImportFinished(bool ok, const QString &apiId, const QStringList &diagnostics);
     QString stageUrl() const;
 
     gw::runtime::Engine *m_engine;
@@ -109,6 +118,8 @@ private:
     QLabel *m_noticeText = nullptr;
     QPushButton *m_recoverButton = nullptr;
     quint64 m_requests = 0;
+    OpenApiImporter *m_importer = nullptr;
+    QProgressBar *m_importProgress = nullptr;
 };
 
 } // namespace gw::ui
