@@ -1,5 +1,7 @@
 #include "runtimeconfig.h"
 
+#include "trafficcompiler.h"
+
 #include "gateway/aws/credentialsprovider.h"
 #include "gateway/aws/servicerequestbuilder.h"
 
@@ -121,6 +123,7 @@ std::shared_ptr<const CompiledDeployment> compileDeployment(const model::Deploym
         out->defaultRoute->methods.insert(QStringLiteral("ANY"), compileMethod(pseudo, *deployment.api.defaultRoute, diagnostics,
                                                                               path + QStringLiteral(".defaultRoute")));
     }
+    out->cors = compileCors(deployment.api);
     return out;
 }
 
@@ -187,6 +190,7 @@ std::shared_ptr<const RuntimeConfig> compile(const model::Project &project, mode
                 if (canary.deployment)
                     cs->canary = canary;
             }
+            compileStageTraffic(*capi, *cs);
             capi->stages.insert(s.name, cs);
         }
         config->apis.insert(api.id.toLower(), capi);
@@ -194,6 +198,7 @@ std::shared_ptr<const RuntimeConfig> compile(const model::Project &project, mode
     for (const model::Function &f : project.functions)
         config->functions.insert(f.name, f);
     compileAwsServices(project, config.get(), diagnostics);
+    compileProjectTraffic(project, config.get());
     return config;
 }
 

@@ -5,6 +5,9 @@
 #include "gateway/model/diagnostic.h"
 #include "gateway/observe/accesslogformat.h"
 #include "gateway/model/project.h"
+#include "gateway/traffic/httpcorspolicy.h"
+#include "gateway/traffic/methodtraffic.h"
+#include "gateway/traffic/usageplanthrottles.h"
 
 #include <QHash>
 #include <QRegularExpression>
@@ -54,6 +57,8 @@ struct CompiledDeployment
     Router router;
     // HTTP APIs: the $default route (resource path "$default"), or null.
     std::unique_ptr<CompiledResource> defaultRoute;
+    // HTTP APIs with a corsConfiguration: the gateway's own CORS answers (reference §9.2), or null.
+    std::shared_ptr<const traffic::HttpCorsPolicy> cors;
 };
 
 struct CompiledCanary
@@ -74,6 +79,12 @@ struct CompiledStage
     // Access logging: on when both are set. The path is absolute (resolved at compile time).
     std::shared_ptr<const observe::AccessLogFormat> accessLogFormat;
     QString accessLogPath;
+    // Throttle and cache settings of every method this stage serves (its deployment's and its
+    // canary's), resolved from methodSettings at deploy time (trafficcompiler.cpp).
+    QHash<const CompiledMethod *, traffic::MethodTraffic> traffic;
+    QString cacheName;             // "{apiId}/{stage}": the stage's cache in the engine's registry
+    qint64 cacheCapacityBytes = 0; // 0: no cache cluster
+    const traffic::MethodTraffic *methodTraffic(const CompiledMethod *method) const;
 };
 
 struct CompiledApi
@@ -103,6 +114,9 @@ struct RuntimeConfig
     model::AwsSettings aws;
     std::shared_ptr<const aws::ServiceRequestBuilder> awsRequests;
     QString awsCredentialsError;
+    // Throttling above the stages: the account's bucket and the usage plans' per-key limits.
+    traffic::ThrottleLimits accountThrottle = traffic::kAccountDefaultLimits;
+    std::shared_ptr<const traffic::UsagePlanThrottles> planThrottles;
 };
 
 std::shared_ptr<const CompiledDeployment> compileDeployment(const model::Deployment &deployment,
