@@ -1,5 +1,7 @@
 #include "runtimeconfig.h"
 
+#include "trafficcompiler.h"
+
 #include "gateway/aws/credentialsprovider.h"
 #include "gateway/aws/servicerequestbuilder.h"
 
@@ -125,6 +127,7 @@ std::shared_ptr<const CompiledDeployment> compileDeployment(const model::Deploym
         out->defaultRoute->methods.insert(QStringLiteral("ANY"), compileMethod(pseudo, *deployment.api.defaultRoute, diagnostics,
                                                                               path + QStringLiteral(".defaultRoute"), deployment.api, schemas));
     }
+    out->cors = compileCors(deployment.api);
     return out;
 }
 
@@ -193,6 +196,7 @@ std::shared_ptr<const RuntimeConfig> compile(const model::Project &project, mode
                 if (canary.deployment)
                     cs->canary = canary;
             }
+            compileStageTraffic(*capi, *cs);
             capi->stages.insert(s.name, cs);
         }
         config->apis.insert(api.id.toLower(), capi);
@@ -202,6 +206,7 @@ std::shared_ptr<const RuntimeConfig> compile(const model::Project &project, mode
     compileAwsServices(project, config.get(), diagnostics);
     config->apiKeys = apikeys::ApiKeyTable::build(project);
     config->quotas = std::make_shared<apikeys::QuotaLedger>();
+    compileProjectTraffic(project, config.get());
     return config;
 }
 

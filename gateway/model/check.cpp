@@ -1,6 +1,7 @@
 #include "check.h"
 
 #include "checkapikeys.h"
+#include "trafficcheck.h"
 
 #include <QRegularExpression>
 #include <QSet>
@@ -267,6 +268,7 @@ Diagnostics check(const Project &project)
         for (qsizetype d = 0; d < api.deployments.size(); ++d)
             out += checkDefinition(api.deployments[d].api, apath + QStringLiteral(".deployments[%1].api").arg(d));
     }
+    out += checkTraffic(project);
     return out;
 }
 

@@ -86,6 +86,7 @@ struct RequestContext
     QString usagePlanId;
     // Set by the cache phase on a hit: the integration phases pass the stored response through.
     bool servedFromCache = false;
+    bool cacheMissed = false;  // looked up and not found: CacheMissCount
 
     HttpResponse response;
     std::optional<GatewayError> error;

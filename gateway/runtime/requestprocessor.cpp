@@ -15,13 +15,19 @@
 #include "gateway/pipeline/phases/integrationresponsephase.h"
 #include "gateway/pipeline/phases/resolvephase.h"
 #include "gateway/pipeline/phases/validatephase.h"
+#include "gateway/pipeline/phases/cachephase.h"
+#include "gateway/pipeline/phases/httpcorsphase.h"
+#include "gateway/pipeline/phases/throttlephase.h"
+#include "gateway/pipeline/phases/usageplanthrottlephase.h"
 
 namespace gw::runtime {
 
 using namespace gw::pipeline;
 
-RequestProcessor::RequestProcessor(QObject *parent) : QObject(parent)
+RequestProcessor::RequestProcessor(std::shared_ptr<traffic::TrafficState> traffic, QObject *parent) : QObject(parent)
 {
+    if (!traffic)
+        traffic = std::make_shared<traffic::TrafficState>();
     auto upstream = std::make_unique<integrations::UpstreamPool>();
     pipeline::UpstreamTransport *transport = upstream.get();
     m_upstream = std::move(upstream);
@@ -31,17 +37,18 @@ RequestProcessor::RequestProcessor(QObject *parent) : QObject(parent)
     // API key, usage-plan throttle and quota, validation, cache, then the integration.
     phases.push_back(std::make_unique<ResolvePhase>());
 
-    // [slot: stage and method throttle]
+    phases.push_back(std::make_unique<HttpCorsPhase>());
+    phases.push_back(std::make_unique<ThrottlePhase>(traffic));
 
     // [slot: resource policy + authorize]
 
     phases.push_back(std::make_unique<ApiKeyPhase>());
 
-    // [slot: usage plan throttle]
+    phases.push_back(std::make_unique<UsagePlanThrottlePhase>(traffic));
 
     phases.push_back(std::make_unique<ValidatePhase>());
 
-    // [slot: cache]
+    phases.push_back(std::make_unique<CachePhase>(traffic));
 
     phases.push_back(std::make_unique<IntegrationRequestPhase>());
     auto integrate = std::make_unique<IntegratePhase>();
@@ -134,6 +141,7 @@ void RequestProcessor::observe(const RequestContext &ctx, const HttpResponse &re
         outcome.status = response.status;
         outcome.latencyUs = ctx.elapsedUs();
         outcome.integrationLatencyUs = ctx.integrationLatencyMs >= 0 ? ctx.integrationLatencyMs * 1000 : -1;
+        outcome.cacheResult = ctx.servedFromCache ? 1 : ctx.cacheMissed ? 2 : 0;
         m_recorder->record({ctx.api->id, ctx.stage ? ctx.stage->name : QString(), ctx.resourcePath(), ctx.httpMethod()}, outcome);
     }
     if (m_accessLogs && ctx.stage && ctx.stage->accessLogFormat) {

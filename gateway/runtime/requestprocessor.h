@@ -9,6 +9,7 @@
 #include "gateway/pipeline/endpoint.h"
 #include "gateway/pipeline/pipeline.h"
 #include "gateway/pipeline/templaterenderer.h"
+#include "gateway/traffic/trafficstate.h"
 
 #include <QObject>
 
@@ -48,7 +49,8 @@ class RequestProcessor : public QObject
 {
     Q_OBJECT
 public:
-    explicit RequestProcessor(QObject *parent = nullptr);
+    // `traffic`: the engine's shared buckets and caches; null gives this processor its own.
+    explicit RequestProcessor(std::shared_ptr<traffic::TrafficState> traffic = nullptr, QObject *parent = nullptr);
     ~RequestProcessor() override;
 
     void setConfig(std::shared_ptr<const deploy::RuntimeConfig> config) { m_config = std::move(config); }
