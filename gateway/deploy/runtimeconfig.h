@@ -2,6 +2,9 @@
 
 #include "router.h"
 
+#include "gateway/auth/authcaches.h"
+#include "gateway/auth/compiledauth.h"
+
 #include "gateway/model/diagnostic.h"
 #include "gateway/observe/accesslogformat.h"
 #include "gateway/model/project.h"
@@ -54,6 +57,8 @@ struct CompiledDeployment
     Router router;
     // HTTP APIs: the $default route (resource path "$default"), or null.
     std::unique_ptr<CompiledResource> defaultRoute;
+    // Authorizers and resource policy, compiled once (gateway/auth).
+    std::shared_ptr<const auth::CompiledAuth> auth;
 };
 
 struct CompiledCanary
@@ -103,11 +108,14 @@ struct RuntimeConfig
     model::AwsSettings aws;
     std::shared_ptr<const aws::ServiceRequestBuilder> awsRequests;
     QString awsCredentialsError;
+    // Authorizer results and fetched JWKS, shared by all workers (thread-safe).
+    std::shared_ptr<auth::AuthCaches> authCaches = std::make_shared<auth::AuthCaches>();
 };
 
 std::shared_ptr<const CompiledDeployment> compileDeployment(const model::Deployment &deployment,
                                                             model::Diagnostics *diagnostics,
-                                                            const QString &path);
+                                                            const QString &path,
+                                                            const auth::AuthCompileInput &authInput = {});
 // `projectDir` anchors relative paths in the project (access-log destinations).
 std::shared_ptr<const RuntimeConfig> compile(const model::Project &project, model::Diagnostics *diagnostics,
                                              const QString &projectDir = {});

@@ -1,5 +1,7 @@
 #include "check.h"
 
+#include "accesscontrolcheck.h"
+
 #include <QRegularExpression>
 #include <QSet>
 #include <QUrl>
@@ -177,6 +179,7 @@ Diagnostics checkDefinition(const ApiDefinition &def, const QString &path)
     }
     if (!haveRoot)
         error(out, path + QStringLiteral(".resources"), QStringLiteral("the root resource '/' is missing"));
+    out += checkAccessControl(def, path);
     // Every resource needs its parent, so the tree has no holes.
     for (qsizetype k = 0; k < def.resources.size(); ++k) {
         const QString parent = def.resources[k].parentPath();
