@@ -99,7 +99,8 @@ static CompiledMethod compileMethod(const model::Resource &r, const model::Metho
 
 std::shared_ptr<const CompiledDeployment> compileDeployment(const model::Deployment &deployment,
                                                             model::Diagnostics *diagnostics,
-                                                            const QString &path)
+                                                            const QString &path,
+                                                            const auth::AuthCompileInput &authInput)
 {
     auto out = std::make_shared<CompiledDeployment>();
     out->id = deployment.id;
@@ -128,6 +129,7 @@ std::shared_ptr<const CompiledDeployment> compileDeployment(const model::Deploym
                                                                               path + QStringLiteral(".defaultRoute"), deployment.api, schemas));
     }
     out->cors = compileCors(deployment.api);
+    out->auth = auth::compileAuth(deployment.api, authInput, diagnostics, path);
     return out;
 }
 
@@ -155,8 +157,10 @@ std::shared_ptr<const RuntimeConfig> compile(const model::Project &project, mode
                 return *it;
             for (qsizetype d = 0; d < api.deployments.size(); ++d) {
                 if (api.deployments[d].id == id) {
+                    const auth::AuthCompileInput authInput{api.id, project.aws.region, QStringLiteral("000000000000"),
+                                                           projectDir, api.type == model::ApiType::Http};
                     auto compiled = compileDeployment(api.deployments[d], diagnostics,
-                                                      QStringLiteral("apis[%1].deployments[%2].api").arg(a).arg(d));
+                                                      QStringLiteral("apis[%1].deployments[%2].api").arg(a).arg(d), authInput);
                     deployments.insert(id, compiled);
                     return compiled;
                 }

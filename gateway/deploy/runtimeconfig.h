@@ -5,6 +5,8 @@
 #include "gateway/apikeys/apikeytable.h"
 #include "gateway/apikeys/quotaledger.h"
 #include "gateway/validate/methodvalidation.h"
+#include "gateway/auth/authcaches.h"
+#include "gateway/auth/compiledauth.h"
 
 #include "gateway/model/diagnostic.h"
 #include "gateway/observe/accesslogformat.h"
@@ -64,6 +66,8 @@ struct CompiledDeployment
     std::unique_ptr<CompiledResource> defaultRoute;
     // HTTP APIs with a corsConfiguration: the gateway's own CORS answers (reference §9.2), or null.
     std::shared_ptr<const traffic::HttpCorsPolicy> cors;
+    // Authorizers and resource policy, compiled once (gateway/auth).
+    std::shared_ptr<const auth::CompiledAuth> auth;
 };
 
 struct CompiledCanary
@@ -126,11 +130,14 @@ struct RuntimeConfig
     // Throttling above the stages: the account's bucket and the usage plans' per-key limits.
     traffic::ThrottleLimits accountThrottle = traffic::kAccountDefaultLimits;
     std::shared_ptr<const traffic::UsagePlanThrottles> planThrottles;
+    // Authorizer results and fetched JWKS, shared by all workers (thread-safe).
+    std::shared_ptr<auth::AuthCaches> authCaches = std::make_shared<auth::AuthCaches>();
 };
 
 std::shared_ptr<const CompiledDeployment> compileDeployment(const model::Deployment &deployment,
                                                             model::Diagnostics *diagnostics,
-                                                            const QString &path);
+                                                            const QString &path,
+                                                            const auth::AuthCompileInput &authInput = {});
 // `projectDir` anchors relative paths in the project (access-log destinations).
 std::shared_ptr<const RuntimeConfig> compile(const model::Project &project, model::Diagnostics *diagnostics,
                                              const QString &projectDir = {});

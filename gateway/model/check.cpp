@@ -2,6 +2,7 @@
 
 #include "checkapikeys.h"
 #include "trafficcheck.h"
+#include "accesscontrolcheck.h"
 
 #include <QRegularExpression>
 #include <QSet>
@@ -181,6 +182,7 @@ Diagnostics checkDefinition(const ApiDefinition &def, const QString &path)
     if (!haveRoot)
         error(out, path + QStringLiteral(".resources"), QStringLiteral("the root resource '/' is missing"));
     checkRequestValidation(def, path, out);
+    out += checkAccessControl(def, path);
     // Every resource needs its parent, so the tree has no holes.
     for (qsizetype k = 0; k < def.resources.size(); ++k) {
         const QString parent = def.resources[k].parentPath();

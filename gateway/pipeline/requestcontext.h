@@ -82,6 +82,7 @@ struct RequestContext
         QString usageIdentifierKey;
     };
     std::optional<AuthorizerResult> authorizer;
+    QString authorizerError;     // why the authorizer refused ($context.authorizer.error, HTTP API www-authenticate)
     QString apiKeyId;
     QString usagePlanId;
     // Set by the cache phase on a hit: the integration phases pass the stored response through.

@@ -5,11 +5,14 @@
 #include "gateway/core/ids.h"
 #include "gateway/integrations/awsintegrator.h"
 #include "gateway/observe/secretmask.h"
+#include "gateway/integrations/functionauthorizerinvoker.h"
 #include "gateway/integrations/httpintegrator.h"
 #include "gateway/integrations/lambdaintegrator.h"
+#include "gateway/integrations/lambdaproxyevent.h"
 #include "gateway/integrations/mockintegrator.h"
 #include "gateway/integrations/upstreampool.h"
 #include "gateway/pipeline/phases/apikeyphase.h"
+#include "gateway/pipeline/phases/authorizephase.h"
 #include "gateway/pipeline/phases/integratephase.h"
 #include "gateway/pipeline/phases/integrationrequestphase.h"
 #include "gateway/pipeline/phases/integrationresponsephase.h"
@@ -40,7 +43,9 @@ RequestProcessor::RequestProcessor(std::shared_ptr<traffic::TrafficState> traffi
     phases.push_back(std::make_unique<HttpCorsPhase>());
     phases.push_back(std::make_unique<ThrottlePhase>(traffic));
 
-    // [slot: resource policy + authorize]
+    m_functions = std::make_unique<functions::FunctionRuntime>(transport);
+    m_authorizerInvoker = std::make_unique<integrations::FunctionAuthorizerInvoker>(m_functions.get(), transport);
+    phases.push_back(std::make_unique<AuthorizePhase>(m_authorizerInvoker.get(), &integrations::lambdaProxyEvent));
 
     phases.push_back(std::make_unique<ApiKeyPhase>());
 
@@ -55,7 +60,6 @@ RequestProcessor::RequestProcessor(std::shared_ptr<traffic::TrafficState> traffi
     integrate->add(model::IntegrationType::Mock, std::make_unique<integrations::MockIntegrator>());
     integrate->add(model::IntegrationType::Http, std::make_unique<integrations::HttpIntegrator>(transport));
     integrate->add(model::IntegrationType::HttpProxy, std::make_unique<integrations::HttpIntegrator>(transport));
-    m_functions = std::make_unique<functions::FunctionRuntime>(transport);
     integrate->add(model::IntegrationType::AwsProxy, std::make_unique<integrations::LambdaIntegrator>(m_functions.get()));
     integrate->add(model::IntegrationType::Aws, std::make_unique<integrations::AwsIntegrator>(m_functions.get(), transport));
     phases.push_back(std::move(integrate));
