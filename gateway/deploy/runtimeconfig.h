@@ -103,6 +103,9 @@ struct RuntimeConfig
     QHash<QString, std::shared_ptr<const CompiledApi>> apis; // key: API id, lower case
     qsizetype traceBodyLimit = 10 * 1024;
     QList<QByteArray> maskedHeaders;
+    // Throttling above the stages: the account's bucket and the usage plans' per-key limits.
+    traffic::ThrottleLimits accountThrottle = traffic::kAccountDefaultLimits;
+    std::shared_ptr<const traffic::UsagePlanThrottles> planThrottles;
     std::shared_ptr<const CompiledApi> api(const QString &id) const;
 
     // The project's functions by name (Lambda integrations, authorizers, the CLI).
@@ -114,9 +117,6 @@ struct RuntimeConfig
     model::AwsSettings aws;
     std::shared_ptr<const aws::ServiceRequestBuilder> awsRequests;
     QString awsCredentialsError;
-    // Throttling above the stages: the account's bucket and the usage plans' per-key limits.
-    traffic::ThrottleLimits accountThrottle = traffic::kAccountDefaultLimits;
-    std::shared_ptr<const traffic::UsagePlanThrottles> planThrottles;
 };
 
 std::shared_ptr<const CompiledDeployment> compileDeployment(const model::Deployment &deployment,
