@@ -10,6 +10,7 @@
 #include "gateway/traffic/usageplanthrottles.h"
 
 #include <QHash>
+#include <QSet>
 #include <QRegularExpression>
 
 #include <memory>
@@ -106,6 +107,7 @@ struct RuntimeConfig
     // Throttling above the stages: the account's bucket and the usage plans' per-key limits.
     traffic::ThrottleLimits accountThrottle = traffic::kAccountDefaultLimits;
     std::shared_ptr<const traffic::UsagePlanThrottles> planThrottles;
+    QSet<QString> cacheNames() const; // the stages with a cache cluster
     std::shared_ptr<const CompiledApi> api(const QString &id) const;
 
     // The project's functions by name (Lambda integrations, authorizers, the CLI).

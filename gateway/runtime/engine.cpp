@@ -130,6 +130,8 @@ void Engine::stop()
 void Engine::deploy(std::shared_ptr<const deploy::RuntimeConfig> config)
 {
     m_config = std::move(config);
+    if (m_config)
+        m_traffic->caches.retainOnly(m_config->cacheNames());
     for (const WorkerThread &w : std::as_const(m_workers))
         QMetaObject::invokeMethod(w.worker, [wk = w.worker, c = m_config]() { wk->setConfig(c); }, Qt::QueuedConnection);
 }

@@ -254,6 +254,24 @@ private slots:
         QVERIFY(cache->storedBytes(QStringLiteral("GET /hit")).contains("\"target\":\"/hit\"")); // plain entries are plain
     }
 
+    void turningTheCacheOffDropsItsEntries()
+    {
+        get(QStringLiteral("/hit"));
+        QVERIFY(cacheStats().entries > 0);
+        stage().cacheClusterEnabled = false;
+        redeploy();
+        QVERIFY(!m_engine.traffic()->caches.find(QStringLiteral("cached/prod")));
+        int before = upstreamCalls();
+        get(QStringLiteral("/hit"));
+        get(QStringLiteral("/hit"));
+        QCOMPARE(upstreamCalls(), before + 2); // no cache: every request reaches the integration
+        stage().cacheClusterEnabled = true;
+        redeploy();
+        before = upstreamCalls();
+        get(QStringLiteral("/hit"));
+        QCOMPARE(upstreamCalls(), before + 1); // a new, empty cache
+    }
+
     void flushEmptiesTheStageCache()
     {
         get(QStringLiteral("/hit"));
