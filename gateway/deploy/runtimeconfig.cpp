@@ -68,12 +68,14 @@ void compileAwsServices(const model::Project &project, RuntimeConfig *config, mo
 } // namespace
 
 static CompiledMethod compileMethod(const model::Resource &r, const model::Method &method, model::Diagnostics *diagnostics,
-                                   const QString &methodPath)
+                                   const QString &methodPath, const model::ApiDefinition &definition,
+                                   const validate::ModelSchemas &schemas)
 {
     CompiledMethod cm;
     cm.resourceId = r.id;
     cm.resourcePath = r.path;
     cm.method = method;
+    cm.validation = validate::MethodValidation::compile(method, definition, schemas);
     if (!cm.method.integration)
         return cm;
     const auto &responses = cm.method.integration->integrationResponses;
@@ -97,11 +99,13 @@ static CompiledMethod compileMethod(const model::Resource &r, const model::Metho
 
 std::shared_ptr<const CompiledDeployment> compileDeployment(const model::Deployment &deployment,
                                                             model::Diagnostics *diagnostics,
-                                                            const QString &path)
+                                                            const QString &path,
+                                                            const auth::AuthCompileInput &authInput)
 {
     auto out = std::make_shared<CompiledDeployment>();
     out->id = deployment.id;
     out->definition = deployment.api;
+    const validate::ModelSchemas schemas = validate::ModelSchemas::compile(deployment.api, diagnostics, path);
     for (qsizetype k = 0; k < deployment.api.resources.size(); ++k) {
         const model::Resource &r = deployment.api.resources[k];
         auto cr = std::make_unique<CompiledResource>();
@@ -109,7 +113,8 @@ std::shared_ptr<const CompiledDeployment> compileDeployment(const model::Deploym
         cr->path = r.path;
         for (auto it = r.methods.begin(); it != r.methods.end(); ++it)
             cr->methods.insert(it.key(), compileMethod(r, it.value(), diagnostics,
-                                                       QStringLiteral("%1.resources[%2].methods.%3").arg(path).arg(k).arg(it.key())));
+                                                       QStringLiteral("%1.resources[%2].methods.%3").arg(path).arg(k).arg(it.key()),
+                                                       deployment.api, schemas));
         out->router.add(r.path, cr.get());
         out->resources.push_back(std::move(cr));
     }
@@ -121,9 +126,10 @@ std::shared_ptr<const CompiledDeployment> compileDeployment(const model::Deploym
         out->defaultRoute->id = pseudo.id;
         out->defaultRoute->path = pseudo.path;
         out->defaultRoute->methods.insert(QStringLiteral("ANY"), compileMethod(pseudo, *deployment.api.defaultRoute, diagnostics,
-                                                                              path + QStringLiteral(".defaultRoute")));
+                                                                              path + QStringLiteral(".defaultRoute"), deployment.api, schemas));
     }
     out->cors = compileCors(deployment.api);
+    out->auth = auth::compileAuth(deployment.api, authInput, diagnostics, path);
     return out;
 }
 
@@ -141,6 +147,8 @@ std::shared_ptr<const RuntimeConfig> compile(const model::Project &project, mode
         capi->name = api.name;
         capi->type = api.type;
         capi->endpointType = api.endpointType;
+        if (diagnostics) // the design's models, so that check reports a bad schema before a deploy
+            validate::ModelSchemas::compile(api.design, diagnostics, QStringLiteral("apis[%1].design").arg(a));
         QHash<QString, std::shared_ptr<const CompiledDeployment>> deployments;
         auto deploymentFor = [&](const QString &id) -> std::shared_ptr<const CompiledDeployment> {
             if (id.isEmpty())
@@ -149,8 +157,10 @@ std::shared_ptr<const RuntimeConfig> compile(const model::Project &project, mode
                 return *it;
             for (qsizetype d = 0; d < api.deployments.size(); ++d) {
                 if (api.deployments[d].id == id) {
+                    const auth::AuthCompileInput authInput{api.id, project.aws.region, QStringLiteral("000000000000"),
+                                                           projectDir, api.type == model::ApiType::Http};
                     auto compiled = compileDeployment(api.deployments[d], diagnostics,
-                                                      QStringLiteral("apis[%1].deployments[%2].api").arg(a).arg(d));
+                                                      QStringLiteral("apis[%1].deployments[%2].api").arg(a).arg(d), authInput);
                     deployments.insert(id, compiled);
                     return compiled;
                 }
@@ -198,6 +208,8 @@ std::shared_ptr<const RuntimeConfig> compile(const model::Project &project, mode
     for (const model::Function &f : project.functions)
         config->functions.insert(f.name, f);
     compileAwsServices(project, config.get(), diagnostics);
+    config->apiKeys = apikeys::ApiKeyTable::build(project);
+    config->quotas = std::make_shared<apikeys::QuotaLedger>();
     compileProjectTraffic(project, config.get());
     return config;
 }

@@ -2,6 +2,12 @@
 
 #include "router.h"
 
+#include "gateway/apikeys/apikeytable.h"
+#include "gateway/apikeys/quotaledger.h"
+#include "gateway/validate/methodvalidation.h"
+#include "gateway/auth/authcaches.h"
+#include "gateway/auth/compiledauth.h"
+
 #include "gateway/model/diagnostic.h"
 #include "gateway/observe/accesslogformat.h"
 #include "gateway/model/project.h"
@@ -37,6 +43,7 @@ struct CompiledMethod
     QString resourcePath;
     model::Method method;
     QList<CompiledIntegrationResponse> integrationResponses;
+    std::shared_ptr<const validate::MethodValidation> validation; // null: no request validator
 };
 
 struct CompiledResource
@@ -60,6 +67,8 @@ struct CompiledDeployment
     std::unique_ptr<CompiledResource> defaultRoute;
     // HTTP APIs with a corsConfiguration: the gateway's own CORS answers (reference §9.2), or null.
     std::shared_ptr<const traffic::HttpCorsPolicy> cors;
+    // Authorizers and resource policy, compiled once (gateway/auth).
+    std::shared_ptr<const auth::CompiledAuth> auth;
 };
 
 struct CompiledCanary
@@ -119,11 +128,18 @@ struct RuntimeConfig
     model::AwsSettings aws;
     std::shared_ptr<const aws::ServiceRequestBuilder> awsRequests;
     QString awsCredentialsError;
+    // API keys and usage plans (immutable), and the quota counters every worker shares. The
+    // engine hands the previous deploy's counters on (QuotaLedger::continueFrom).
+    std::shared_ptr<const apikeys::ApiKeyTable> apiKeys;
+    std::shared_ptr<apikeys::QuotaLedger> quotas;
+    // Authorizer results and fetched JWKS, shared by all workers (thread-safe).
+    std::shared_ptr<auth::AuthCaches> authCaches = std::make_shared<auth::AuthCaches>();
 };
 
 std::shared_ptr<const CompiledDeployment> compileDeployment(const model::Deployment &deployment,
                                                             model::Diagnostics *diagnostics,
-                                                            const QString &path);
+                                                            const QString &path,
+                                                            const auth::AuthCompileInput &authInput = {});
 // `projectDir` anchors relative paths in the project (access-log destinations).
 std::shared_ptr<const RuntimeConfig> compile(const model::Project &project, model::Diagnostics *diagnostics,
                                              const QString &projectDir = {});

@@ -27,6 +27,7 @@ struct GatewayError
     QString logLine;             // "Execution failed due to ..." for the trace
     int status = 0;              // overrides the type's default status: Lambda proxy failures are
                                  // 502 under DEFAULT_5XX (reference §3.3)
+    QString validationErrorString = {}; // $context.error.validationErrorString (request validation)
 };
 
 // All per-request state. Phases hold only immutable configuration; everything that changes
@@ -81,6 +82,7 @@ struct RequestContext
         QString usageIdentifierKey;
     };
     std::optional<AuthorizerResult> authorizer;
+    QString authorizerError;     // why the authorizer refused ($context.authorizer.error, HTTP API www-authenticate)
     QString apiKeyId;
     QString usagePlanId;
     // Set by the cache phase on a hit: the integration phases pass the stored response through.

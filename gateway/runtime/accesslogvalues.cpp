@@ -1,5 +1,7 @@
 #include "accesslogvalues.h"
 
+#include "gateway/observe/secretmask.h"
+
 #include <QJsonArray>
 
 namespace gw::runtime {
@@ -24,6 +26,9 @@ QHash<QString, QString> accessLogValues(const pipeline::RequestContext &ctx, con
 {
     QHash<QString, QString> out;
     flatten(ctx.contextObject(), QString(), out);
+    // An API key is a secret: logs show only enough of it to tell keys apart.
+    if (const auto it = out.find(QStringLiteral("identity.apiKey")); it != out.end() && !it->isEmpty())
+        *it = QString::fromUtf8(observe::maskSecret(it->toUtf8()));
     out.insert(QStringLiteral("status"), QString::number(response.status));
     out.insert(QStringLiteral("responseLength"), QString::number(response.body.size()));
     out.insert(QStringLiteral("responseLatency"), QString::number(ctx.elapsedUs() / 1000));
@@ -35,6 +40,8 @@ QHash<QString, QString> accessLogValues(const pipeline::RequestContext &ctx, con
         out.insert(QStringLiteral("integration.status"), QString::number(ctx.endpointResult.status));
         out.insert(QStringLiteral("integration.integrationStatus"), QString::number(ctx.endpointResult.status));
     }
+    if (!ctx.authorizerError.isEmpty())
+        out.insert(QStringLiteral("authorizer.error"), ctx.authorizerError);
     if (ctx.error) {
         out.insert(QStringLiteral("error.messageString"), QLatin1Char('"') + ctx.error->message + QLatin1Char('"'));
         out.insert(QStringLiteral("integrationErrorMessage"), ctx.endpointResult.errorMessage);

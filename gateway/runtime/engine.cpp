@@ -129,6 +129,9 @@ void Engine::stop()
 
 void Engine::deploy(std::shared_ptr<const deploy::RuntimeConfig> config)
 {
+    // Usage-plan quotas keep counting across redeploys; the new ledger is not served yet.
+    if (config && config->quotas && m_config && m_config->quotas)
+        config->quotas->continueFrom(*m_config->quotas);
     m_config = std::move(config);
     if (m_config)
         m_traffic->caches.retainOnly(m_config->cacheNames());

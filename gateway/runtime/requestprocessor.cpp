@@ -4,14 +4,20 @@
 
 #include "gateway/core/ids.h"
 #include "gateway/integrations/awsintegrator.h"
+#include "gateway/observe/secretmask.h"
+#include "gateway/integrations/functionauthorizerinvoker.h"
 #include "gateway/integrations/httpintegrator.h"
 #include "gateway/integrations/lambdaintegrator.h"
+#include "gateway/integrations/lambdaproxyevent.h"
 #include "gateway/integrations/mockintegrator.h"
 #include "gateway/integrations/upstreampool.h"
+#include "gateway/pipeline/phases/apikeyphase.h"
+#include "gateway/pipeline/phases/authorizephase.h"
 #include "gateway/pipeline/phases/integratephase.h"
 #include "gateway/pipeline/phases/integrationrequestphase.h"
 #include "gateway/pipeline/phases/integrationresponsephase.h"
 #include "gateway/pipeline/phases/resolvephase.h"
+#include "gateway/pipeline/phases/validatephase.h"
 #include "gateway/pipeline/phases/cachephase.h"
 #include "gateway/pipeline/phases/httpcorsphase.h"
 #include "gateway/pipeline/phases/throttlephase.h"
@@ -37,13 +43,15 @@ RequestProcessor::RequestProcessor(std::shared_ptr<traffic::TrafficState> traffi
     phases.push_back(std::make_unique<HttpCorsPhase>());
     phases.push_back(std::make_unique<ThrottlePhase>(traffic));
 
-    // [slot: resource policy + authorize]
+    m_functions = std::make_unique<functions::FunctionRuntime>(transport);
+    m_authorizerInvoker = std::make_unique<integrations::FunctionAuthorizerInvoker>(m_functions.get(), transport);
+    phases.push_back(std::make_unique<AuthorizePhase>(m_authorizerInvoker.get(), &integrations::lambdaProxyEvent));
 
-    // [slot: api key + usage plan quota]
+    phases.push_back(std::make_unique<ApiKeyPhase>());
 
     phases.push_back(std::make_unique<UsagePlanThrottlePhase>(traffic));
 
-    // [slot: validate]
+    phases.push_back(std::make_unique<ValidatePhase>());
 
     phases.push_back(std::make_unique<CachePhase>(traffic));
 
@@ -52,7 +60,6 @@ RequestProcessor::RequestProcessor(std::shared_ptr<traffic::TrafficState> traffi
     integrate->add(model::IntegrationType::Mock, std::make_unique<integrations::MockIntegrator>());
     integrate->add(model::IntegrationType::Http, std::make_unique<integrations::HttpIntegrator>(transport));
     integrate->add(model::IntegrationType::HttpProxy, std::make_unique<integrations::HttpIntegrator>(transport));
-    m_functions = std::make_unique<functions::FunctionRuntime>(transport);
     integrate->add(model::IntegrationType::AwsProxy, std::make_unique<integrations::LambdaIntegrator>(m_functions.get()));
     integrate->add(model::IntegrationType::Aws, std::make_unique<integrations::AwsIntegrator>(m_functions.get(), transport));
     phases.push_back(std::move(integrate));
@@ -103,6 +110,7 @@ void RequestProcessor::handle(HttpRequest request, ResponseCallback done)
                 r.isCanaryRequest = c->isCanaryRequest;
                 if (m_captureDetails) {
                     r.request = c->request;
+                    r.request.headers = observe::maskSecretHeaders(c->request.headers, c->secretHeaders);
                     r.request.body.truncate(RequestRecord::kMaxCapturedBody);
                     r.response = response;
                     r.response.body.truncate(RequestRecord::kMaxCapturedBody);

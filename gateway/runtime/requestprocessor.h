@@ -2,6 +2,7 @@
 
 #include "accesslogsinks.h"
 
+#include "gateway/auth/authorizerinvoker.h"
 #include "gateway/core/requesthandler.h"
 #include "gateway/observe/metricsregistry.h"
 #include "gateway/deploy/runtimeconfig.h"
@@ -83,6 +84,7 @@ private:
     std::shared_ptr<const deploy::RuntimeConfig> m_config;
     std::unique_ptr<pipeline::UpstreamTransport> m_upstream;
     std::unique_ptr<functions::FunctionRuntime> m_functions;  // before the pipeline: integrators point to it
+    std::unique_ptr<auth::AuthorizerInvoker> m_authorizerInvoker;  // before the pipeline: the authorize phase points to it
     std::unique_ptr<pipeline::Pipeline> m_pipeline;
     std::function<void(const RequestRecord &)> m_recordSink;
     bool m_captureDetails = false;
