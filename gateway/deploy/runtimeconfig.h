@@ -16,6 +16,7 @@
 #include "gateway/traffic/usageplanthrottles.h"
 
 #include <QHash>
+#include <QSet>
 #include <QRegularExpression>
 
 #include <memory>
@@ -112,6 +113,10 @@ struct RuntimeConfig
     QHash<QString, std::shared_ptr<const CompiledApi>> apis; // key: API id, lower case
     qsizetype traceBodyLimit = 10 * 1024;
     QList<QByteArray> maskedHeaders;
+    // Throttling above the stages: the account's bucket and the usage plans' per-key limits.
+    traffic::ThrottleLimits accountThrottle = traffic::kAccountDefaultLimits;
+    std::shared_ptr<const traffic::UsagePlanThrottles> planThrottles;
+    QSet<QString> cacheNames() const; // the stages with a cache cluster
     std::shared_ptr<const CompiledApi> api(const QString &id) const;
 
     // The project's functions by name (Lambda integrations, authorizers, the CLI).
@@ -127,9 +132,6 @@ struct RuntimeConfig
     // engine hands the previous deploy's counters on (QuotaLedger::continueFrom).
     std::shared_ptr<const apikeys::ApiKeyTable> apiKeys;
     std::shared_ptr<apikeys::QuotaLedger> quotas;
-    // Throttling above the stages: the account's bucket and the usage plans' per-key limits.
-    traffic::ThrottleLimits accountThrottle = traffic::kAccountDefaultLimits;
-    std::shared_ptr<const traffic::UsagePlanThrottles> planThrottles;
     // Authorizer results and fetched JWKS, shared by all workers (thread-safe).
     std::shared_ptr<auth::AuthCaches> authCaches = std::make_shared<auth::AuthCaches>();
 };

@@ -51,4 +51,14 @@ const traffic::MethodTraffic *CompiledStage::methodTraffic(const CompiledMethod 
     return it != traffic.cend() ? &*it : nullptr;
 }
 
+QSet<QString> RuntimeConfig::cacheNames() const
+{
+    QSet<QString> names;
+    for (const auto &api : apis)
+        for (const auto &stage : api->stages)
+            if (stage->cacheCapacityBytes > 0)
+                names.insert(stage->cacheName);
+    return names;
+}
+
 } // namespace gw::deploy

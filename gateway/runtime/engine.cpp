@@ -133,6 +133,8 @@ void Engine::deploy(std::shared_ptr<const deploy::RuntimeConfig> config)
     if (config && config->quotas && m_config && m_config->quotas)
         config->quotas->continueFrom(*m_config->quotas);
     m_config = std::move(config);
+    if (m_config)
+        m_traffic->caches.retainOnly(m_config->cacheNames());
     for (const WorkerThread &w : std::as_const(m_workers))
         QMetaObject::invokeMethod(w.worker, [wk = w.worker, c = m_config]() { wk->setConfig(c); }, Qt::QueuedConnection);
 }

@@ -46,6 +46,12 @@ void CacheRegistry::flushAll()
         c->flush();
 }
 
+void CacheRegistry::retainOnly(const QSet<QString> &names)
+{
+    std::unique_lock lock(m_mutex);
+    m_caches.removeIf([&names](const auto &it) { return !names.contains(it.key()); });
+}
+
 QList<QString> CacheRegistry::names() const
 {
     std::shared_lock lock(m_mutex);

@@ -4,6 +4,7 @@
 
 #include <QHash>
 #include <QList>
+#include <QSet>
 #include <QString>
 
 #include <memory>
@@ -25,6 +26,9 @@ public:
     // Empties one stage's cache (FlushStageCache); false when the stage has none.
     bool flush(const QString &name);
     void flushAll();
+    // Drops the caches of stages not in `names` (deleted stages, caches turned off): their memory
+    // goes, as AWS deletes a stage's cache cluster. Called on deploy.
+    void retainOnly(const QSet<QString> &names);
     QList<QString> names() const;
 
     // Tests and small machines: every cache holds at most this many bytes (0: the cluster size).

@@ -154,6 +154,10 @@ private slots:
         QVERIFY(!resized->get(QStringLiteral("k"))); // a resize wipes the data
         QVERIFY(registry.flush(QStringLiteral("api/prod")));
         QVERIFY(!registry.flush(QStringLiteral("api/none")));
+        registry.cache(QStringLiteral("api/dev"), 1 << 20);
+        registry.retainOnly({QStringLiteral("api/prod")});
+        QVERIFY(!registry.find(QStringLiteral("api/dev")));
+        QVERIFY(registry.find(QStringLiteral("api/prod")));
         registry.setCapacityLimit(4096);
         QCOMPARE(registry.cache(QStringLiteral("api/prod"), 2 << 20)->capacityBytes(), qint64(4096));
     }

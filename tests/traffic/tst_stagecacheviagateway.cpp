@@ -254,6 +254,24 @@ private slots:
         QVERIFY(cache->storedBytes(QStringLiteral("GET /hit")).contains("\"target\":\"/hit\"")); // plain entries are plain
     }
 
+    void turningTheCacheOffDropsItsEntries()
+    {
+        get(QStringLiteral("/hit"));
+        QVERIFY(cacheStats().entries > 0);
+        stage().cacheClusterEnabled = false;
+        redeploy();
+        QVERIFY(!m_engine.traffic()->caches.find(QStringLiteral("cached/prod")));
+        int before = upstreamCalls();
+        get(QStringLiteral("/hit"));
+        get(QStringLiteral("/hit"));
+        QCOMPARE(upstreamCalls(), before + 2); // no cache: every request reaches the integration
+        stage().cacheClusterEnabled = true;
+        redeploy();
+        before = upstreamCalls();
+        get(QStringLiteral("/hit"));
+        QCOMPARE(upstreamCalls(), before + 1); // a new, empty cache
+    }
+
     void flushEmptiesTheStageCache()
     {
         get(QStringLiteral("/hit"));
@@ -266,26 +284,39 @@ private slots:
     void canaryUsesTheStageCacheOnlyWhenAsked_data()
     {
         QTest::addColumn<bool>("useStageCache");
-        QTest::addColumn<int>("calls");
-        QTest::newRow("useStageCache off") << false << 3;
-        QTest::newRow("useStageCache on") << true << 1;
+        QTest::addColumn<bool>("otherDeployment");
+        QTest::addColumn<int>("canaryCalls");
+        QTest::addColumn<int>("stableCalls");
+        // Same deployment: canary and stable requests share entries when the canary may use the cache.
+        QTest::newRow("useStageCache off") << false << false << 3 << 1;
+        QTest::newRow("useStageCache on") << true << false << 1 << 0;
+        // Another deployment: the canary's entries are kept apart from the stable ones.
+        QTest::newRow("useStageCache on, other deployment") << true << true << 1 << 1;
     }
     void canaryUsesTheStageCacheOnlyWhenAsked()
     {
         QFETCH(bool, useStageCache);
-        QFETCH(int, calls);
+        QFETCH(bool, otherDeployment);
+        QFETCH(int, canaryCalls);
+        QFETCH(int, stableCalls);
         CanarySettings canary;
-        canary.deploymentId = stage().deploymentId; // the same deployment: shared entries when allowed
+        canary.deploymentId = otherDeployment ? deploy(api(), QStringLiteral("scratch")) : stage().deploymentId;
         canary.percentTraffic = 100.0;
         canary.useStageCache = useStageCache;
         stage().canary = canary;
         m_engine.deploy(gw::deploy::compile(m_project, nullptr));
         QTest::qWait(50);
         m_engine.traffic()->caches.flushAll();
-        const int before = upstreamCalls();
+        int before = upstreamCalls();
         for (int i = 0; i < 3; ++i)
             QCOMPARE(get(QStringLiteral("/canary")).status, 200);
-        QCOMPARE(upstreamCalls(), before + calls);
+        QCOMPARE(upstreamCalls(), before + canaryCalls);
+        stage().canary->percentTraffic = 0.0;
+        m_engine.deploy(gw::deploy::compile(m_project, nullptr));
+        QTest::qWait(50);
+        before = upstreamCalls();
+        QCOMPARE(get(QStringLiteral("/canary")).status, 200);
+        QCOMPARE(upstreamCalls(), before + stableCalls);
         stage().canary.reset();
     }
 };

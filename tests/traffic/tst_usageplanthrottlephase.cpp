@@ -11,8 +11,8 @@ using gw::pipeline::PhaseResult;
 using gw::pipeline::RequestContext;
 
 // The usage plan's per-key and per-method throttles, driven the way the pipeline drives the phase
-// once the API-key phase has identified the key and its plan. (Over sockets this needs the API-key
-// phase of the keys branch; the phase itself is tested here.)
+// once the API-key phase has identified the key and its plan (over sockets: tst_usageplanthrottle),
+// checking the error and its trace line.
 class TestUsagePlanThrottlePhase : public QObject
 {
     Q_OBJECT

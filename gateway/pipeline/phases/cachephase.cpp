@@ -1,5 +1,7 @@
 #include "cachephase.h"
 
+#include "gateway/observe/secretmask.h"
+
 namespace gw::pipeline {
 
 const QByteArray CachePhase::kWarningHeader = QByteArrayLiteral("Warning");
@@ -20,7 +22,7 @@ const traffic::MethodTraffic *CachePhase::applicable(const RequestContext &ctx) 
     return mt;
 }
 
-QString CachePhase::cacheKey(const RequestContext &ctx, const traffic::MethodTraffic &mt)
+QString CachePhase::cacheKey(const RequestContext &ctx, const traffic::MethodTraffic &mt, bool forTrace)
 {
     QString key = mt.cacheKeyPrefix;
     // A canary on another deployment keeps its own entries under the shared cache (reference §8).
@@ -34,10 +36,13 @@ QString CachePhase::cacheKey(const RequestContext &ctx, const traffic::MethodTra
         case traffic::CacheKeyPart::Source::Query:
             key += QStringLiteral("|querystring.") + part.name + QLatin1Char('=') + ctx.queryValue(part.name);
             break;
-        case traffic::CacheKeyPart::Source::Header:
-            key += QStringLiteral("|header.") + part.name.toLower() + QLatin1Char('=')
-                   + QString::fromUtf8(ctx.request.headers.value(part.headerName));
+        case traffic::CacheKeyPart::Source::Header: {
+            QByteArray value = ctx.request.headers.value(part.headerName);
+            if (forTrace && observe::isSecretHeader(part.headerName, ctx.secretHeaders))
+                value = observe::maskSecret(value);
+            key += QStringLiteral("|header.") + part.name.toLower() + QLatin1Char('=') + QString::fromUtf8(value);
             break;
+        }
         }
     }
     return key;
@@ -71,7 +76,8 @@ PhaseResult CachePhase::onRequest(const std::shared_ptr<RequestContext> &ctx, co
             cache->invalidate(key);
             ctx->cacheMissed = true;
             if (ctx->tracing())
-                ctx->log(kPhase, QStringLiteral("Invalidated cache entry on request: Cache-Control: max-age=0 (key: %1)").arg(key));
+                ctx->log(kPhase, QStringLiteral("Invalidated cache entry on request: Cache-Control: max-age=0 (key: %1)")
+                                     .arg(cacheKey(*ctx, *mt, true)));
             return PhaseResult::Continue;
         }
         switch (mt->unauthorizedStrategy) {
@@ -96,12 +102,12 @@ PhaseResult CachePhase::onRequest(const std::shared_ptr<RequestContext> &ctx, co
         if (warn)
             ctx->response.headers.set(kWarningHeader, kWarningValue);
         if (ctx->tracing())
-            ctx->log(kPhase, QStringLiteral("Found response in cache for key: %1; skipping the integration").arg(key));
+            ctx->log(kPhase, QStringLiteral("Found response in cache for key: %1; skipping the integration").arg(cacheKey(*ctx, *mt, true)));
         return PhaseResult::Respond;
     }
     ctx->cacheMissed = true;
     if (ctx->tracing())
-        ctx->log(kPhase, QStringLiteral("Cache miss for key: %1").arg(key));
+        ctx->log(kPhase, QStringLiteral("Cache miss for key: %1").arg(cacheKey(*ctx, *mt, true)));
     return PhaseResult::Continue;
 }
 
@@ -118,7 +124,7 @@ void CachePhase::onResponse(RequestContext &ctx)
         const bool stored = cache->put(key, ctx.response, mt->cacheTtlSeconds, mt->cacheDataEncrypted);
         if (ctx.tracing())
             ctx.log(kPhase, stored ? QStringLiteral("Stored response in cache for key: %1 (TTL %2 s%3)")
-                                         .arg(key)
+                                         .arg(cacheKey(ctx, *mt, true))
                                          .arg(mt->cacheTtlSeconds)
                                          .arg(mt->cacheDataEncrypted ? QStringLiteral(", encrypted") : QString())
                                    : QStringLiteral("Response not cached: larger than the cache entry limit"));

@@ -28,7 +28,8 @@ public:
 
 private:
     const traffic::MethodTraffic *applicable(const RequestContext &ctx) const;
-    static QString cacheKey(const RequestContext &ctx, const traffic::MethodTraffic &mt);
+    // `forTrace`: secret header values (Authorization, API keys, ...) masked, for the trace only.
+    static QString cacheKey(const RequestContext &ctx, const traffic::MethodTraffic &mt, bool forTrace = false);
     static bool asksInvalidation(const RequestContext &ctx);
     static bool mayInvalidate(const RequestContext &ctx, const traffic::MethodTraffic &mt);
 
