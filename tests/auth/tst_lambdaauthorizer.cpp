@@ -100,6 +100,7 @@ private slots:
             gwtest::jsFunction(QStringLiteral("echo"), QStringLiteral(
                 "exports.handler = async (event) => ({ statusCode: 200, body: JSON.stringify(event.requestContext.authorizer) });")),
             gwtest::endpointFunction(QStringLiteral("counted"), m_rie.baseUrl()),
+            gwtest::jsFunction(QStringLiteral("spinner"), QStringLiteral("exports.handler = async () => { for (;;) {} };"), 1),
         };
         m_project.functions.append(gwtest::authorizerEchoFunction());
         Api api = newRestApi(QStringLiteral("Auth"));
@@ -112,6 +113,7 @@ private slots:
                                      QStringLiteral("method.request.header.X-Key, method.request.querystring.q")),
             gwtest::lambdaAuthorizer(QStringLiteral("nofn"), QStringLiteral("TOKEN"), QStringLiteral("nosuchfunction")),
             gwtest::lambdaAuthorizer(QStringLiteral("http"), QStringLiteral("TOKEN"), QString(), 0),
+            gwtest::lambdaAuthorizer(QStringLiteral("spin"), QStringLiteral("TOKEN"), QStringLiteral("spinner"), 0),
         };
         Authorizer regex = gwtest::lambdaAuthorizer(QStringLiteral("rx"), QStringLiteral("TOKEN"), QStringLiteral("counted"), 0);
         regex.identityValidationExpression = QStringLiteral("allow-[a-z]+");
@@ -132,6 +134,7 @@ private slots:
         route("/nofn", QStringLiteral("nofn"));
         route("/http", QStringLiteral("http"));
         route("/undefined", QStringLiteral("missing-authorizer-id"));
+        route("/spin", QStringLiteral("spin"));
         gwtest::addResource(api, QStringLiteral("/proxy")).methods.insert(QStringLiteral("GET"),
             gwtest::guarded(gwtest::lambdaProxyMethod(QStringLiteral("GET"), QStringLiteral("echo")), QStringLiteral("CUSTOM"), QStringLiteral("tok")));
         Method iam = gwtest::authorizerEchoMethod(QStringLiteral("GET"));
@@ -179,6 +182,8 @@ private slots:
                                             << QByteArray("AuthorizerConfigurationException");
         QTest::newRow("authorizer id not defined") << QStringLiteral("/undefined") << QByteArray("allow") << 500 << QByteArray(R"({"message":null})")
                                                    << QByteArray("AuthorizerConfigurationException");
+        QTest::newRow("authorizer times out") << QStringLiteral("/spin") << QByteArray("any") << 500 << QByteArray(R"({"message":null})")
+                                              << QByteArray("AuthorizerConfigurationException");
         QTest::newRow("http endpoint 401") << QStringLiteral("/http") << QByteArray("nope") << 401 << QByteArray(R"({"message":"Unauthorized"})")
                                            << QByteArray("UnauthorizedException");
     }
