@@ -143,6 +143,7 @@ private slots:
         gwtest::addResource(api, QStringLiteral("/open")).methods.insert(QStringLiteral("GET"), gwtest::authorizerEchoMethod(QStringLiteral("GET")));
         m_project.apis.append(api);
         deploy(m_project.apis[0], QStringLiteral("stage"));
+        deploy(m_project.apis[0], QStringLiteral("other"));
         m_project.apis[0].stages[0].variables.insert(QStringLiteral("v"), QStringLiteral("stagevalue"));
         Diagnostics d;
         m_engine.deploy(gw::deploy::compile(m_project, &d));
@@ -236,6 +237,17 @@ private slots:
         QCOMPARE(get(QStringLiteral("/cached/other"), "same-token").status, 200);
         QCOMPARE(m_rie.received().size(), before + 1);
         QCOMPARE(get(QStringLiteral("/cached"), "another-token").status, 200);
+        QCOMPARE(m_rie.received().size(), before + 2);
+    }
+
+    void cacheIsPerStage()
+    {
+        const qsizetype before = m_rie.received().size();
+        QCOMPARE(get(QStringLiteral("/cached"), "stage-token").status, 200);
+        QCOMPARE(get(QStringLiteral("/cached"), "stage-token").status, 200);
+        QCOMPARE(m_rie.received().size(), before + 1);
+        const QString other = QStringLiteral("http://127.0.0.1:%1/restapis/authapi/other/_user_request_/cached").arg(m_engine.port());
+        QCOMPARE(m_client.send("GET", other, {{"Authorization", "stage-token"}}).status, 200);
         QCOMPARE(m_rie.received().size(), before + 2);
     }
 

@@ -77,11 +77,13 @@ void LambdaAuthorization::run(const std::shared_ptr<RequestContext> &ctx, const 
             if (values[i].isEmpty())
                 return done(AuthOutcome::make(AuthOutcome::Kind::Unauthorized, QStringLiteral("identity source %1 is missing").arg(a.identitySources[i].text)));
 
+    // Authorizer ids are only unique within an API, and AWS keeps one cache per stage.
+    const QString scope = ctx->api->id + QLatin1Char('/') + ctx->stage->name + QLatin1Char('/') + a.definition.id;
     const QString cacheKey = token ? values[0] : values.join(QChar(0x1f));
     const std::shared_ptr<auth::AuthCaches> caches = ctx->config ? ctx->config->authCaches : nullptr;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     if (a.ttlSeconds > 0 && caches) {
-        if (auto cached = caches->results.find(a.definition.id, cacheKey, now)) {
+        if (auto cached = caches->results.find(scope, cacheKey, now)) {
             if (ctx->tracing())
                 ctx->log(kPhase, QStringLiteral("Authorizer result found in cache (TTL %1 s)").arg(a.ttlSeconds));
             return done(fromOutput(*ctx, *cached, arn));
@@ -106,7 +108,7 @@ void LambdaAuthorization::run(const std::shared_ptr<RequestContext> &ctx, const 
         ctx->log(kPhase, QStringLiteral("Sending request to %1").arg(target));
     }
     const int ttl = a.ttlSeconds;
-    const QString id = a.definition.id;
+    const QString id = scope;
     const bool v2 = a.payloadV2, simple = a.simpleResponses;
     m_invoker->invoke(function, a.endpointUrl, eventJson, ctx->requestId, kAuthorizerTimeoutMs,
                       [ctx, done, arn, ttl, id, cacheKey, caches, v2, simple](auth::AuthorizerInvoker::Result r) {
