@@ -198,6 +198,21 @@ private slots:
         QCOMPARE(int(compiled->evaluate(arnPrefix() + QStringLiteral("/prod/GET/pets"), QHostAddress(ip))), effect);
     }
 
+    void privateEndpointRangesComeFromAllowStatements()
+    {
+        QString error;
+        const QJsonObject withRanges{{QStringLiteral("Statement"), QJsonArray{
+            statement(QStringLiteral("Allow"), QStringLiteral("*"), {{QStringLiteral("IpAddress"), QJsonObject{{QStringLiteral("aws:SourceIp"), QStringLiteral("10.0.0.0/8")}}}}),
+            statement(QStringLiteral("Allow"), QStringLiteral("*"))}}};
+        const auto p = ResourcePolicy::compile(withRanges, arnPrefix(), &error);
+        QVERIFY2(p, qPrintable(error));
+        const QString arn = arnPrefix() + QStringLiteral("/s/GET/x");
+        QVERIFY(p->allowsSourceIpExplicitly(arn, QHostAddress(QStringLiteral("10.2.3.4"))));
+        // Allowed, but only by a statement without an address range: not a listed range.
+        QCOMPARE(p->evaluate(arn, QHostAddress(QStringLiteral("192.0.2.1"))), PolicyEffect::Allow);
+        QVERIFY(!p->allowsSourceIpExplicitly(arn, QHostAddress(QStringLiteral("192.0.2.1"))));
+    }
+
     void resourcePolicyErrorsNameTheField()
     {
         QString error, path;
