@@ -19,15 +19,9 @@ static QString stringified(const QJsonValue &v)
     return v.toString();
 }
 
-std::optional<AuthorizerOutput> parseAuthorizerOutput(const QByteArray &json, QString *error)
+// The answer as a JSON object with its principal and policy: what both payload versions share.
+static std::optional<AuthorizerOutput> parsePolicyAnswer(const QJsonObject &o, QString *error)
 {
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
-    if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
-        *error = QStringLiteral("Invalid JSON in response: %1").arg(QString::fromUtf8(json.left(200)));
-        return std::nullopt;
-    }
-    const QJsonObject o = doc.object();
     AuthorizerOutput out;
     const QJsonValue principal = o.value(QLatin1String("principalId"));
     out.principalId = principal.isString() ? principal.toString() : stringified(principal);
@@ -37,7 +31,27 @@ std::optional<AuthorizerOutput> parseAuthorizerOutput(const QByteArray &json, QS
         return std::nullopt;
     }
     out.policyDocument = policy.toObject();
-    const QJsonObject context = o.value(QLatin1String("context")).toObject();
+    return out;
+}
+
+static std::optional<QJsonObject> parseObject(const QByteArray &json, QString *error)
+{
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
+        *error = QStringLiteral("Invalid JSON in response: %1").arg(QString::fromUtf8(json.left(200)));
+        return std::nullopt;
+    }
+    return doc.object();
+}
+
+std::optional<AuthorizerOutput> parseAuthorizerOutput(const QByteArray &json, QString *error)
+{
+    const auto o = parseObject(json, error);
+    auto out = o ? parsePolicyAnswer(*o, error) : std::nullopt;
+    if (!out)
+        return std::nullopt;
+    const QJsonObject context = o->value(QLatin1String("context")).toObject();
     for (auto it = context.begin(); it != context.end(); ++it) {
         if (it.value().isObject() || it.value().isArray()) {
             *error = QStringLiteral("Invalid context in response: the value of '%1' is an %2; only strings, numbers and booleans are allowed")
@@ -45,9 +59,31 @@ std::optional<AuthorizerOutput> parseAuthorizerOutput(const QByteArray &json, QS
             return std::nullopt;
         }
         if (!it.value().isNull())
-            out.context.insert(it.key(), stringified(it.value()));
+            out->context.insert(it.key(), stringified(it.value()));
     }
-    out.usageIdentifierKey = o.value(QLatin1String("usageIdentifierKey")).toString();
+    out->usageIdentifierKey = o->value(QLatin1String("usageIdentifierKey")).toString();
+    return out;
+}
+
+std::optional<AuthorizerOutput> parseAuthorizerOutputV2(const QByteArray &json, bool simple, QString *error)
+{
+    const auto o = parseObject(json, error);
+    if (!o)
+        return std::nullopt;
+    std::optional<AuthorizerOutput> out;
+    if (simple) {
+        const QJsonValue verdict = o->value(QLatin1String("isAuthorized"));
+        if (!verdict.isBool()) {
+            *error = QStringLiteral("Invalid response: a simple response needs a boolean isAuthorized");
+            return std::nullopt;
+        }
+        out = AuthorizerOutput{};
+        out->isAuthorized = verdict.toBool();
+    } else {
+        out = parsePolicyAnswer(*o, error);
+    }
+    if (out)
+        out->context = o->value(QLatin1String("context")).toObject();
     return out;
 }
 

@@ -45,6 +45,10 @@ void checkAuthorizer(const Authorizer &a, const QString &path, Diagnostics &out)
         if (!re.isValid())
             error(out, path + QStringLiteral(".identityValidationExpression"), QStringLiteral("invalid regular expression: %1").arg(re.errorString()));
     }
+    if (!a.payloadFormatVersion.isEmpty() && a.payloadFormatVersion != QLatin1String("1.0") && a.payloadFormatVersion != QLatin1String("2.0"))
+        error(out, path + QStringLiteral(".authorizerPayloadFormatVersion"), QStringLiteral("the payload format version must be 1.0 or 2.0"));
+    if (a.enableSimpleResponses && a.payloadFormatVersion == QLatin1String("1.0"))
+        error(out, path + QStringLiteral(".enableSimpleResponses"), QStringLiteral("simple responses need payload format version 2.0"));
     static const QRegularExpression source(QStringLiteral(
         "^\\s*\\$?(method\\.request\\.(header|querystring)\\.|request\\.(header|querystring)\\.|stageVariables\\.|context\\.)[^,\\s]+\\s*$"));
     for (const QString &s : a.identitySource.split(QLatin1Char(','), Qt::SkipEmptyParts))

@@ -117,8 +117,12 @@ struct Authorizer
     QStringList providerArns;
     QString issuer;
     QStringList audience;
-    QString jwksUri;
+    QString jwksUri;                        // http(s) URL or a file path relative to the project
     QJsonObject jwks;
+    // HTTP API Lambda authorizers (reference §16.6): event format "1.0" or "2.0" (empty: 2.0), and
+    // with 2.0 optionally the simple {"isAuthorized": bool, "context": {...}} answer.
+    QString payloadFormatVersion;
+    bool enableSimpleResponses = false;
     friend bool operator==(const Authorizer &, const Authorizer &) = default;
 };
 

@@ -126,6 +126,9 @@ QJsonObject toJson(const Authorizer &a)
     putIf(o, "jwksUri", a.jwksUri);
     if (!a.jwks.isEmpty())
         o.insert(QLatin1String("jwks"), a.jwks);
+    putIf(o, "authorizerPayloadFormatVersion", a.payloadFormatVersion);
+    if (a.enableSimpleResponses)
+        o.insert(QLatin1String("enableSimpleResponses"), true);
     return o;
 }
 
@@ -259,6 +262,8 @@ Authorizer authorizerFromJson(const QJsonObject &json, const QString &path, Diag
     in.read("audience", a.audience);
     in.read("jwksUri", a.jwksUri);
     in.read("jwks", a.jwks);
+    in.read("authorizerPayloadFormatVersion", a.payloadFormatVersion);
+    in.read("enableSimpleResponses", a.enableSimpleResponses);
     return a;
 }
 

@@ -164,6 +164,9 @@ QJsonObject writeSecuritySchemes(ExportContext &c, bool apiKeyUsed, bool iamUsed
         putString(x, "authorizerUri", c.fill(a.authorizerUri));
         putString(x, "identitySource", a.identitySource);
         putString(x, "identityValidationExpression", a.identityValidationExpression);
+        putString(x, "authorizerPayloadFormatVersion", a.payloadFormatVersion);
+        if (a.enableSimpleResponses)
+            x.insert(QLatin1String("enableSimpleResponses"), true);
         if (!a.providerArns.isEmpty())
             x.insert(QLatin1String("providerARNs"), QJsonArray::fromStringList(a.providerArns));
         if (!a.functionName.isEmpty())

@@ -38,7 +38,9 @@ SecurityScheme readAuthorizer(ImportContext &c, const QString &name, const QJson
     const QJsonObject jwt = o.value(QLatin1String("jwtConfiguration")).toObject();
     a.issuer = jwt.value(QLatin1String("issuer")).toString();
     a.audience = stringList(jwt.value(QLatin1String("audience")));
-    for (const char *unsupported : {"authorizerCredentials", "authorizerPayloadFormatVersion", "enableSimpleResponses"})
+    a.payloadFormatVersion = o.value(QLatin1String("authorizerPayloadFormatVersion")).toString();
+    a.enableSimpleResponses = o.value(QLatin1String("enableSimpleResponses")).toBool();
+    for (const char *unsupported : {"authorizerCredentials"})
         if (o.contains(QLatin1String(unsupported)))
             c.warn(childPath(path, QLatin1String(unsupported)), QStringLiteral("%1 is not supported; ignored").arg(QLatin1String(unsupported)));
     c.checkKeys(o, path, {"type", "authorizerUri", "identitySource", "identityValidationExpression",

@@ -9,6 +9,7 @@
 #include "gateway/integrations/httpintegrator.h"
 #include "gateway/integrations/lambdaintegrator.h"
 #include "gateway/integrations/lambdaproxyevent.h"
+#include "gateway/integrations/lambdaproxyeventv2.h"
 #include "gateway/integrations/mockintegrator.h"
 #include "gateway/integrations/upstreampool.h"
 #include "gateway/pipeline/phases/apikeyphase.h"
@@ -45,7 +46,8 @@ RequestProcessor::RequestProcessor(std::shared_ptr<traffic::TrafficState> traffi
 
     m_functions = std::make_unique<functions::FunctionRuntime>(transport);
     m_authorizerInvoker = std::make_unique<integrations::FunctionAuthorizerInvoker>(m_functions.get(), transport);
-    phases.push_back(std::make_unique<AuthorizePhase>(m_authorizerInvoker.get(), &integrations::lambdaProxyEvent));
+    phases.push_back(std::make_unique<AuthorizePhase>(m_authorizerInvoker.get(), &integrations::lambdaProxyEvent,
+                                                      &integrations::lambdaProxyEventV2));
 
     phases.push_back(std::make_unique<ApiKeyPhase>());
 

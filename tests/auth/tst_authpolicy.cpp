@@ -135,6 +135,27 @@ private slots:
         QVERIFY2(error.contains(reason), qPrintable(error));
     }
 
+    void httpApiSimpleResponses()
+    {
+        QString error;
+        const auto yes = parseAuthorizerOutputV2(R"({"isAuthorized":true,"context":{"o":{"a":[1,2]},"s":"v"}})", true, &error);
+        QVERIFY2(yes, qPrintable(error));
+        QCOMPARE(yes->isAuthorized, std::optional<bool>(true));
+        // Payload 2.0 keeps nested context values as the function gave them.
+        QCOMPARE(yes->context.value(QStringLiteral("o")).toObject().value(QStringLiteral("a")).toArray().size(), 2);
+        const auto no = parseAuthorizerOutputV2(R"({"isAuthorized":false})", true, &error);
+        QCOMPARE(no->isAuthorized, std::optional<bool>(false));
+        QVERIFY(!parseAuthorizerOutputV2(R"({"isAuthorized":"yes"})", true, &error));
+        QVERIFY(error.contains(QLatin1String("boolean isAuthorized")));
+        // Without simple responses the IAM policy answer is required.
+        QVERIFY(!parseAuthorizerOutputV2(R"({"isAuthorized":true})", false, &error));
+        QVERIFY(error.contains(QLatin1String("policyDocument")));
+        const auto policy = parseAuthorizerOutputV2(R"({"principalId":"p","policyDocument":{"Statement":[]},"context":{"l":[1]}})", false, &error);
+        QVERIFY2(policy, qPrintable(error));
+        QVERIFY(!policy->isAuthorized);
+        QVERIFY(policy->context.value(QStringLiteral("l")).isArray());
+    }
+
     void resourcePolicySourceIp_data()
     {
         QTest::addColumn<QJsonObject>("doc");
@@ -175,6 +196,21 @@ private slots:
         const auto compiled = ResourcePolicy::compile(doc, arnPrefix(), &error);
         QVERIFY2(compiled, qPrintable(error));
         QCOMPARE(int(compiled->evaluate(arnPrefix() + QStringLiteral("/prod/GET/pets"), QHostAddress(ip))), effect);
+    }
+
+    void privateEndpointRangesComeFromAllowStatements()
+    {
+        QString error;
+        const QJsonObject withRanges{{QStringLiteral("Statement"), QJsonArray{
+            statement(QStringLiteral("Allow"), QStringLiteral("*"), {{QStringLiteral("IpAddress"), QJsonObject{{QStringLiteral("aws:SourceIp"), QStringLiteral("10.0.0.0/8")}}}}),
+            statement(QStringLiteral("Allow"), QStringLiteral("*"))}}};
+        const auto p = ResourcePolicy::compile(withRanges, arnPrefix(), &error);
+        QVERIFY2(p, qPrintable(error));
+        const QString arn = arnPrefix() + QStringLiteral("/s/GET/x");
+        QVERIFY(p->allowsSourceIpExplicitly(arn, QHostAddress(QStringLiteral("10.2.3.4"))));
+        // Allowed, but only by a statement without an address range: not a listed range.
+        QCOMPARE(p->evaluate(arn, QHostAddress(QStringLiteral("192.0.2.1"))), PolicyEffect::Allow);
+        QVERIFY(!p->allowsSourceIpExplicitly(arn, QHostAddress(QStringLiteral("192.0.2.1"))));
     }
 
     void resourcePolicyErrorsNameTheField()
@@ -218,7 +254,7 @@ private slots:
     void resultCacheHonoursTtlAndKeys()
     {
         AuthorizerResultCache cache(3);
-        auto out = std::make_shared<const AuthorizerOutput>(AuthorizerOutput{QStringLiteral("p"), {}, {}, {}});
+        auto out = std::make_shared<const AuthorizerOutput>(AuthorizerOutput{QStringLiteral("p"), {}, {}, {}, std::nullopt});
         cache.store(QStringLiteral("a1"), QStringLiteral("tok"), out, 1000, 300000);
         QCOMPARE(cache.find(QStringLiteral("a1"), QStringLiteral("tok"), 2000), out);
         QVERIFY(!cache.find(QStringLiteral("a2"), QStringLiteral("tok"), 2000));   // per authorizer

@@ -9,8 +9,10 @@
 #include "gateway/model/deployments.h"
 #include "gateway/runtime/engine.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace gw::model;
@@ -27,6 +29,7 @@ class TestJwtAuthorizer : public QObject
     Q_OBJECT
 
     UpstreamServer m_idp;
+    QTemporaryDir m_dir;
     gwtest::TestIssuer m_issuer;
     gw::runtime::Engine m_engine;
     GatewayClient m_client;
@@ -100,7 +103,23 @@ private slots:
         pool.type = QStringLiteral("COGNITO_USER_POOLS");
         pool.providerArns = {QStringLiteral("arn:aws:cognito-idp:us-east-1:000000000000:userpool/us-east-1_test")};
         pool.issuer = issuer();  // the local stand-in for the pool; keys from {issuer}/.well-known/jwks.json
-        rest.design.authorizers = {pool};
+        // The same pool with keys from a local file, and one whose key URL is dead.
+        QFile keys(m_dir.filePath(QStringLiteral("jwks.json")));
+        QVERIFY(keys.open(QIODevice::WriteOnly));
+        keys.write(m_issuer.jwksText());
+        keys.close();
+        Authorizer filePool = pool;
+        filePool.id = QStringLiteral("filepool");
+        filePool.name = QStringLiteral("filepool");
+        filePool.jwksUri = keys.fileName();
+        Authorizer deadPool = pool;
+        deadPool.id = QStringLiteral("deadpool");
+        deadPool.name = QStringLiteral("deadpool");
+        deadPool.jwksUri = QStringLiteral("http://127.0.0.1:1/jwks.json");
+        rest.design.authorizers = {pool, filePool, deadPool};
+        for (const auto &[path, id] : {std::pair{"/file", "filepool"}, std::pair{"/dead", "deadpool"}})
+            gwtest::addResource(rest, QLatin1String(path)).methods.insert(QStringLiteral("GET"),
+                gwtest::guarded(gwtest::authorizerEchoMethod(QStringLiteral("GET")), QStringLiteral("COGNITO_USER_POOLS"), QLatin1String(id)));
         gwtest::addResource(rest, QStringLiteral("/me")).methods.insert(QStringLiteral("GET"),
             gwtest::guarded(gwtest::authorizerEchoMethod(QStringLiteral("GET")), QStringLiteral("COGNITO_USER_POOLS"), QStringLiteral("pool")));
         gwtest::addResource(rest, QStringLiteral("/admin")).methods.insert(QStringLiteral("GET"),
@@ -152,6 +171,22 @@ private slots:
         const QJsonObject claims = QJsonDocument::fromJson(r.body).object().value(QStringLiteral("claims")).toObject();
         QCOMPARE(claims.value(QStringLiteral("email")).toString(), QStringLiteral("jane@example.com"));
         QCOMPARE(claims.value(QStringLiteral("token_use")).toString(), QStringLiteral("id"));
+    }
+
+    void keysFromAFileNeedNoFetch()
+    {
+        const int fetches = m_jwksFetches;
+        const Reply r = rest(QStringLiteral("/file"), m_issuer.sign(QStringLiteral("k1"), idClaims()));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(QJsonDocument::fromJson(r.body).object().value(QStringLiteral("sub")).toString(), QStringLiteral("user-123"));
+        QCOMPARE(m_jwksFetches, fetches);
+    }
+
+    void unreachableKeysAreAnAuthorizerFailure()
+    {
+        const Reply r = rest(QStringLiteral("/dead"), m_issuer.sign(QStringLiteral("k1"), idClaims()));
+        QCOMPARE(r.status, 500);
+        QCOMPARE(r.header("x-amzn-ErrorType"), QByteArray("AuthorizerFailureException"));
     }
 
     void cognitoRejections_data()

@@ -100,6 +100,7 @@ private slots:
             gwtest::jsFunction(QStringLiteral("echo"), QStringLiteral(
                 "exports.handler = async (event) => ({ statusCode: 200, body: JSON.stringify(event.requestContext.authorizer) });")),
             gwtest::endpointFunction(QStringLiteral("counted"), m_rie.baseUrl()),
+            gwtest::jsFunction(QStringLiteral("spinner"), QStringLiteral("exports.handler = async () => { for (;;) {} };"), 1),
         };
         m_project.functions.append(gwtest::authorizerEchoFunction());
         Api api = newRestApi(QStringLiteral("Auth"));
@@ -112,6 +113,7 @@ private slots:
                                      QStringLiteral("method.request.header.X-Key, method.request.querystring.q")),
             gwtest::lambdaAuthorizer(QStringLiteral("nofn"), QStringLiteral("TOKEN"), QStringLiteral("nosuchfunction")),
             gwtest::lambdaAuthorizer(QStringLiteral("http"), QStringLiteral("TOKEN"), QString(), 0),
+            gwtest::lambdaAuthorizer(QStringLiteral("spin"), QStringLiteral("TOKEN"), QStringLiteral("spinner"), 0),
         };
         Authorizer regex = gwtest::lambdaAuthorizer(QStringLiteral("rx"), QStringLiteral("TOKEN"), QStringLiteral("counted"), 0);
         regex.identityValidationExpression = QStringLiteral("allow-[a-z]+");
@@ -132,6 +134,7 @@ private slots:
         route("/nofn", QStringLiteral("nofn"));
         route("/http", QStringLiteral("http"));
         route("/undefined", QStringLiteral("missing-authorizer-id"));
+        route("/spin", QStringLiteral("spin"));
         gwtest::addResource(api, QStringLiteral("/proxy")).methods.insert(QStringLiteral("GET"),
             gwtest::guarded(gwtest::lambdaProxyMethod(QStringLiteral("GET"), QStringLiteral("echo")), QStringLiteral("CUSTOM"), QStringLiteral("tok")));
         Method iam = gwtest::authorizerEchoMethod(QStringLiteral("GET"));
@@ -140,6 +143,7 @@ private slots:
         gwtest::addResource(api, QStringLiteral("/open")).methods.insert(QStringLiteral("GET"), gwtest::authorizerEchoMethod(QStringLiteral("GET")));
         m_project.apis.append(api);
         deploy(m_project.apis[0], QStringLiteral("stage"));
+        deploy(m_project.apis[0], QStringLiteral("other"));
         m_project.apis[0].stages[0].variables.insert(QStringLiteral("v"), QStringLiteral("stagevalue"));
         Diagnostics d;
         m_engine.deploy(gw::deploy::compile(m_project, &d));
@@ -179,6 +183,8 @@ private slots:
                                             << QByteArray("AuthorizerConfigurationException");
         QTest::newRow("authorizer id not defined") << QStringLiteral("/undefined") << QByteArray("allow") << 500 << QByteArray(R"({"message":null})")
                                                    << QByteArray("AuthorizerConfigurationException");
+        QTest::newRow("authorizer times out") << QStringLiteral("/spin") << QByteArray("any") << 500 << QByteArray(R"({"message":null})")
+                                              << QByteArray("AuthorizerConfigurationException");
         QTest::newRow("http endpoint 401") << QStringLiteral("/http") << QByteArray("nope") << 401 << QByteArray(R"({"message":"Unauthorized"})")
                                            << QByteArray("UnauthorizedException");
     }
@@ -231,6 +237,17 @@ private slots:
         QCOMPARE(get(QStringLiteral("/cached/other"), "same-token").status, 200);
         QCOMPARE(m_rie.received().size(), before + 1);
         QCOMPARE(get(QStringLiteral("/cached"), "another-token").status, 200);
+        QCOMPARE(m_rie.received().size(), before + 2);
+    }
+
+    void cacheIsPerStage()
+    {
+        const qsizetype before = m_rie.received().size();
+        QCOMPARE(get(QStringLiteral("/cached"), "stage-token").status, 200);
+        QCOMPARE(get(QStringLiteral("/cached"), "stage-token").status, 200);
+        QCOMPARE(m_rie.received().size(), before + 1);
+        const QString other = QStringLiteral("http://127.0.0.1:%1/restapis/authapi/other/_user_request_/cached").arg(m_engine.port());
+        QCOMPARE(m_client.send("GET", other, {{"Authorization", "stage-token"}}).status, 200);
         QCOMPARE(m_rie.received().size(), before + 2);
     }
 

@@ -20,8 +20,9 @@ namespace gw::pipeline {
 class AuthorizePhase final : public Phase
 {
 public:
-    AuthorizePhase(auth::AuthorizerInvoker *invoker, LambdaAuthorization::EventBuilder requestEvent)
-        : m_lambda(invoker, std::move(requestEvent)) {}
+    AuthorizePhase(auth::AuthorizerInvoker *invoker, LambdaAuthorization::EventBuilder requestEvent,
+                   LambdaAuthorization::EventBuilder requestEventV2)
+        : m_lambda(invoker, std::move(requestEvent), std::move(requestEventV2)) {}
 
     const char *name() const override { return "authorize"; }
     PhaseResult onRequest(const std::shared_ptr<RequestContext> &ctx, const Resume &resume) override;

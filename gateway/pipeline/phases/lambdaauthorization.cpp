@@ -7,6 +7,7 @@
 #include "gateway/observe/secretmask.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonDocument>
 
 namespace gw::pipeline {
@@ -20,7 +21,8 @@ constexpr int kAuthorizerTimeoutMs = 10000;
 
 AuthOutcome fromOutput(RequestContext &ctx, const auth::AuthorizerOutput &out, const QString &arn)
 {
-    const auth::PolicyEffect effect = auth::evaluateIdentityPolicy(out.policyDocument, arn);
+    const auth::PolicyEffect effect = out.isAuthorized ? (*out.isAuthorized ? auth::PolicyEffect::Allow : auth::PolicyEffect::Deny)
+                                                       : auth::evaluateIdentityPolicy(out.policyDocument, arn);
     AuthOutcome o = AuthOutcome::make(effect == auth::PolicyEffect::Allow  ? AuthOutcome::Kind::Allow
                                       : effect == auth::PolicyEffect::Deny ? AuthOutcome::Kind::Deny
                                                                            : AuthOutcome::Kind::Silent);
@@ -39,6 +41,25 @@ QString masked(const QString &secret)
 
 } // namespace
 
+QJsonObject LambdaAuthorization::event(const RequestContext &ctx, const auth::CompiledAuthorizer &a, const QStringList &values,
+                                       const QString &arn) const
+{
+    if (a.kind == auth::CompiledAuthorizer::Kind::Token)
+        return {{QStringLiteral("type"), QStringLiteral("TOKEN")}, {QStringLiteral("authorizationToken"), values[0]},
+                {QStringLiteral("methodArn"), arn}};
+    QJsonObject e = a.payloadV2 ? m_requestEventV2(ctx) : m_requestEvent(ctx);
+    e.remove(QStringLiteral("body"));
+    e.remove(QStringLiteral("isBase64Encoded"));
+    e.insert(QStringLiteral("type"), QStringLiteral("REQUEST"));
+    if (a.payloadV2) {
+        e.insert(QStringLiteral("routeArn"), arn);
+        e.insert(QStringLiteral("identitySource"), QJsonArray::fromStringList(values));
+    } else {
+        e.insert(QStringLiteral("methodArn"), arn);
+    }
+    return e;
+}
+
 void LambdaAuthorization::run(const std::shared_ptr<RequestContext> &ctx, const auth::CompiledAuthorizer &a, const QString &arn,
                               Done done)
 {
@@ -50,34 +71,26 @@ void LambdaAuthorization::run(const std::shared_ptr<RequestContext> &ctx, const 
         return done(AuthOutcome::make(AuthOutcome::Kind::Unauthorized, QStringLiteral("identity source %1 is missing").arg(a.identitySources[0].text)));
     if (token && a.hasValidation && !a.validation.match(values[0]).hasMatch())
         return done(AuthOutcome::make(AuthOutcome::Kind::Unauthorized, QStringLiteral("the token does not match the identity validation expression")));
-    if (!token && a.ttlSeconds > 0)
+    // HTTP APIs (2.0) need every identity source; REST ones only while caching is on (§5.2, §16.6).
+    if (!token && (a.ttlSeconds > 0 || a.payloadV2))
         for (qsizetype i = 0; i < values.size(); ++i)
             if (values[i].isEmpty())
                 return done(AuthOutcome::make(AuthOutcome::Kind::Unauthorized, QStringLiteral("identity source %1 is missing").arg(a.identitySources[i].text)));
 
+    // Authorizer ids are only unique within an API, and AWS keeps one cache per stage.
+    const QString scope = ctx->api->id + QLatin1Char('/') + ctx->stage->name + QLatin1Char('/') + a.definition.id;
     const QString cacheKey = token ? values[0] : values.join(QChar(0x1f));
     const std::shared_ptr<auth::AuthCaches> caches = ctx->config ? ctx->config->authCaches : nullptr;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     if (a.ttlSeconds > 0 && caches) {
-        if (auto cached = caches->results.find(a.definition.id, cacheKey, now)) {
+        if (auto cached = caches->results.find(scope, cacheKey, now)) {
             if (ctx->tracing())
                 ctx->log(kPhase, QStringLiteral("Authorizer result found in cache (TTL %1 s)").arg(a.ttlSeconds));
             return done(fromOutput(*ctx, *cached, arn));
         }
     }
 
-    QJsonObject event;
-    if (token) {
-        event = {{QStringLiteral("type"), QStringLiteral("TOKEN")},
-                 {QStringLiteral("authorizationToken"), values[0]},
-                 {QStringLiteral("methodArn"), arn}};
-    } else {
-        event = m_requestEvent(*ctx);
-        event.remove(QStringLiteral("body"));
-        event.remove(QStringLiteral("isBase64Encoded"));
-        event.insert(QStringLiteral("type"), QStringLiteral("REQUEST"));
-        event.insert(QStringLiteral("methodArn"), arn);
-    }
+    const QJsonObject event = this->event(*ctx, a, values, arn);
     const model::Function *function = nullptr;
     if (!a.functionName.isEmpty()) {
         function = ctx->config ? ctx->config->function(a.functionName) : nullptr;
@@ -95,9 +108,10 @@ void LambdaAuthorization::run(const std::shared_ptr<RequestContext> &ctx, const 
         ctx->log(kPhase, QStringLiteral("Sending request to %1").arg(target));
     }
     const int ttl = a.ttlSeconds;
-    const QString id = a.definition.id;
+    const QString id = scope;
+    const bool v2 = a.payloadV2, simple = a.simpleResponses;
     m_invoker->invoke(function, a.endpointUrl, eventJson, ctx->requestId, kAuthorizerTimeoutMs,
-                      [ctx, done, arn, ttl, id, cacheKey, caches](auth::AuthorizerInvoker::Result r) {
+                      [ctx, done, arn, ttl, id, cacheKey, caches, v2, simple](auth::AuthorizerInvoker::Result r) {
         if (ctx->tracing()) {
             for (const QString &line : r.logs)
                 ctx->log(QStringLiteral("function"), line);
@@ -109,7 +123,7 @@ void LambdaAuthorization::run(const std::shared_ptr<RequestContext> &ctx, const 
             return done(AuthOutcome::make(AuthOutcome::Kind::ConfigurationError, r.timedOut ? QStringLiteral("Authorizer timed out: %1").arg(r.error)
                                                                                              : QStringLiteral("Authorizer error: %1").arg(r.error)));
         QString error;
-        auto output = auth::parseAuthorizerOutput(r.payload, &error);
+        auto output = v2 ? auth::parseAuthorizerOutputV2(r.payload, simple, &error) : auth::parseAuthorizerOutput(r.payload, &error);
         if (!output)
             return done(AuthOutcome::make(AuthOutcome::Kind::ConfigurationError, error));
         auto shared = std::make_shared<const auth::AuthorizerOutput>(std::move(*output));

@@ -19,11 +19,11 @@ class LambdaAuthorization
 {
 public:
     using Done = std::function<void(AuthOutcome)>;
-    // The REST proxy event (payload 1.0) for `ctx`: a REQUEST authorizer's event is built from it.
+    // A proxy event for `ctx` (payload 1.0 / 2.0): a REQUEST authorizer's event is built from it.
     using EventBuilder = std::function<QJsonObject(const RequestContext &)>;
 
-    LambdaAuthorization(auth::AuthorizerInvoker *invoker, EventBuilder requestEvent)
-        : m_invoker(invoker), m_requestEvent(std::move(requestEvent)) {}
+    LambdaAuthorization(auth::AuthorizerInvoker *invoker, EventBuilder requestEvent, EventBuilder requestEventV2)
+        : m_invoker(invoker), m_requestEvent(std::move(requestEvent)), m_requestEventV2(std::move(requestEventV2)) {}
 
     // Calls `done` exactly once, maybe before returning.
     void run(const std::shared_ptr<RequestContext> &ctx, const auth::CompiledAuthorizer &authorizer, const QString &methodArn,
@@ -31,7 +31,10 @@ public:
 
 private:
     auth::AuthorizerInvoker *m_invoker;
+    QJsonObject event(const RequestContext &ctx, const auth::CompiledAuthorizer &a, const QStringList &values, const QString &arn) const;
+
     EventBuilder m_requestEvent;
+    EventBuilder m_requestEventV2;
 };
 
 } // namespace gw::pipeline
