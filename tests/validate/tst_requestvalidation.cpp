@@ -39,6 +39,18 @@ class TestRequestValidation : public QObject
         return m;
     }
 
+    QStringList traceOf(const gwtest::Reply &r)
+    {
+        std::optional<gw::runtime::RequestRecord> record;
+        const QString id = QString::fromLatin1(r.header("x-amzn-RequestId"));
+        if (!QTest::qWaitFor([&]() { return (record = m_engine.traces()->find(id)).has_value(); }, 5000))
+            return {QStringLiteral("no trace for request %1").arg(id)};
+        QStringList lines;
+        for (const auto &line : record->trace)
+            lines.append(line.text);
+        return lines;
+    }
+
 private slots:
     void initTestCase()
     {
@@ -98,7 +110,9 @@ private slots:
         Diagnostics diagnostics;
         m_engine.deploy(gw::deploy::compile(project, &diagnostics));
         QVERIFY2(diagnostics.isEmpty(), qPrintable(diagnostics.isEmpty() ? QString() : diagnostics.first().toString(QStringLiteral("project"))));
-        QVERIFY(gwtest::startOnFreePort(m_engine));
+        gw::runtime::EngineOptions options;
+        options.captureDetails = true;
+        QVERIFY(gwtest::startOnFreePort(m_engine, options));
     }
 
     void missingParametersAreListedInAwsOrder()
@@ -175,6 +189,18 @@ private slots:
         QCOMPARE(m_client.send("POST", url(QStringLiteral("/params?qs1=x")), {{"Content-Type", "application/json"}}, "{\"a\":\"nope\"}").status, 200);
         QCOMPARE(QJsonDocument::fromJson(m_client.send("POST", url(QStringLiteral("/params")), {{"Content-Type", "application/json"}}, "{}").body).object(),
                  message(QStringLiteral("Missing required request parameters: [qs1]")));
+    }
+
+    void failuresAreTracedInAwsWording()
+    {
+        auto r = m_client.send("POST", url(QStringLiteral("/pets")), {{"Content-Type", "application/json"}}, "{\"price\":3}");
+        QStringList lines = traceOf(r);
+        QVERIFY2(lines.filter(QStringLiteral("Request body does not match model schema for content type application/json: [")).size() == 1,
+                 qPrintable(lines.join(QLatin1Char('\n'))));
+        r = m_client.send("GET", url(QStringLiteral("/nested/value?qs1=test")));
+        lines = traceOf(r);
+        QVERIFY2(lines.contains(QStringLiteral("Request validation failed: Missing required request parameters: [x-header-param]")),
+                 qPrintable(lines.join(QLatin1Char('\n'))));
     }
 
     void contentTypeWithoutModelIsNotValidated()
