@@ -72,4 +72,12 @@ const CompiledUsagePlan *ApiKeyTable::planFor(const QString &keyId, const QStrin
     return it != m_planByKeyStage.cend() ? &m_plans[size_t(*it)] : nullptr;
 }
 
+const CompiledUsagePlan *ApiKeyTable::plan(const QString &id) const
+{
+    for (const CompiledUsagePlan &p : m_plans)
+        if (p.id == id)
+            return &p;
+    return nullptr;
+}
+
 } // namespace gw::apikeys

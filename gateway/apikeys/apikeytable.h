@@ -43,6 +43,8 @@ public:
     // API Gateway allows a key in only one plan per stage; check() reports a second one, and
     // here the first plan in the project wins.
     const CompiledUsagePlan *planFor(const QString &keyId, const QString &apiId, const QString &stage) const;
+    // By id, for the usage-plan throttle (ctx->usagePlanId) and the UI; null when unknown.
+    const CompiledUsagePlan *plan(const QString &id) const;
     const std::vector<CompiledUsagePlan> &plans() const { return m_plans; }
     const std::vector<ApiKeyEntry> &keys() const { return m_keys; }
 

@@ -1,7 +1,10 @@
 #include "runtimeconfig.h"
 
+#include "gateway/apikeys/apikeytable.h"
+#include "gateway/apikeys/quotaledger.h"
 #include "gateway/aws/credentialsprovider.h"
 #include "gateway/aws/servicerequestbuilder.h"
+#include "gateway/validate/methodvalidation.h"
 
 #include <QDir>
 

@@ -2,10 +2,6 @@
 
 #include "router.h"
 
-#include "gateway/apikeys/apikeytable.h"
-#include "gateway/apikeys/quotaledger.h"
-#include "gateway/validate/methodvalidation.h"
-
 #include "gateway/model/diagnostic.h"
 #include "gateway/observe/accesslogformat.h"
 #include "gateway/model/project.h"
@@ -19,6 +15,13 @@
 
 namespace gw::aws {
 class ServiceRequestBuilder;
+}
+namespace gw::apikeys {
+class ApiKeyTable;
+class QuotaLedger;
+}
+namespace gw::validate {
+struct MethodValidation;
 }
 
 namespace gw::deploy {

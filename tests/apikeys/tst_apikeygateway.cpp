@@ -1,6 +1,7 @@
 #include "gatewayclient.h"
 #include "testproject.h"
 
+#include "gateway/apikeys/quotaledger.h"
 #include "gateway/deploy/runtimeconfig.h"
 #include "gateway/model/check.h"
 #include "gateway/model/deployments.h"

@@ -1,6 +1,8 @@
 #include "apikeyphase.h"
 
+#include "gateway/apikeys/apikeytable.h"
 #include "gateway/apikeys/apikeyvalue.h"
+#include "gateway/apikeys/quotaledger.h"
 
 namespace gw::pipeline {
 

@@ -1,5 +1,7 @@
 #include "validatephase.h"
 
+#include "gateway/validate/methodvalidation.h"
+
 namespace gw::pipeline {
 
 static const QString kPhase = QStringLiteral("validate");
