@@ -144,7 +144,7 @@ private slots:
         // The parameters are there; the absent body is validated as {} and misses "a" and "b".
         const auto r = m_client.send("GET", url(QStringLiteral("/nested/value?qs1=test")), {{"x-header-param", "test"}});
         QCOMPARE(r.status, 400);
-        QCOMPARE(QJsonDocument::fromJson(r.body).object().value(QStringLiteral("message")).toString(), QStringLiteral("Invalid request body"));
+        QVERIFY2(r.body.startsWith("{\"message\":\"Invalid request body\""), r.body.constData()); // details unescaped, as in AWS
     }
 
     void validBodyIsServed()
@@ -158,13 +158,14 @@ private slots:
     void invalidBodyIsRefusedWithDetails()
     {
         const auto r = m_client.send("POST", url(QStringLiteral("/pets")), {{"Content-Type", "application/json; charset=utf-8"}},
-                                     "{\"price\":3}");
+                                     "{\"price\":\"3\"}");
         QCOMPARE(r.status, 400);
-        const QJsonObject body = QJsonDocument::fromJson(r.body).object();
-        QCOMPARE(body.value(QStringLiteral("message")).toString(), QStringLiteral("Invalid request body"));
-        QCOMPARE(body.value(QStringLiteral("type")).toString(), QStringLiteral("BAD_REQUEST_BODY"));
-        const QString details = body.value(QStringLiteral("details")).toString();
-        QVERIFY2(details.startsWith(QLatin1Char('[')) && details.contains(QStringLiteral("name")), qPrintable(details));
+        QCOMPARE(r.header("x-amzn-ErrorType"), QByteArray("BadRequestException"));
+        // The template puts validationErrorString between quotes as users write it; like AWS, the
+        // string is not escaped, so the body is checked as text.
+        QCOMPARE(r.body, QByteArray("{\"message\":\"Invalid request body\",\"type\":\"BAD_REQUEST_BODY\",\"details\":\"["
+                                    "object has missing required properties ([\"name\"]), "
+                                    "instance type (string) does not match any allowed primitive type]\"}"));
     }
 
     void referencedModelIsEnforced()
@@ -181,7 +182,7 @@ private slots:
     {
         const auto r = m_client.send("POST", url(QStringLiteral("/pets")), {{"Content-Type", "application/json"}}, "{\"name\":");
         QCOMPARE(r.status, 400);
-        QCOMPARE(QJsonDocument::fromJson(r.body).object().value(QStringLiteral("message")).toString(), QStringLiteral("Invalid request body"));
+        QVERIFY2(r.body.startsWith("{\"message\":\"Invalid request body\""), r.body.constData()); // details unescaped, as in AWS
     }
 
     void parametersOnlyValidatorLetsABadBodyThrough()
