@@ -39,6 +39,7 @@ std::shared_ptr<const ApiKeyTable> ApiKeyTable::build(const model::Project &proj
         for (const model::UsagePlanStage &s : p.apiStages)
             plan.stages.insert(stageKey(s.apiId, s.stage), s);
         const qsizetype index = qsizetype(table->m_plans.size());
+        table->m_planById.insert(p.id, index);
         for (const QString &keyId : p.apiKeyIds)
             for (const model::UsagePlanStage &s : p.apiStages) {
                 const QString key = keyId + QLatin1Char('/') + stageKey(s.apiId, s.stage);
@@ -74,10 +75,8 @@ const CompiledUsagePlan *ApiKeyTable::planFor(const QString &keyId, const QStrin
 
 const CompiledUsagePlan *ApiKeyTable::plan(const QString &id) const
 {
-    for (const CompiledUsagePlan &p : m_plans)
-        if (p.id == id)
-            return &p;
-    return nullptr;
+    const auto it = m_planById.constFind(id);
+    return it != m_planById.cend() ? &m_plans[size_t(*it)] : nullptr;
 }
 
 } // namespace gw::apikeys

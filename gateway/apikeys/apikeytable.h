@@ -54,6 +54,7 @@ private:
     QHash<QByteArray, qsizetype> m_byValueDigest;  // SHA-256 of the value → index into m_keys
     QHash<QString, qsizetype> m_byId;
     QHash<QString, qsizetype> m_planByKeyStage;    // "keyId/apiId/stage" → index into m_plans
+    QHash<QString, qsizetype> m_planById;
 };
 
 } // namespace gw::apikeys

@@ -13,6 +13,7 @@
 #include "gateway/pipeline/phases/integratephase.h"
 #include "gateway/pipeline/phases/integrationrequestphase.h"
 #include "gateway/pipeline/phases/integrationresponsephase.h"
+#include "gateway/pipeline/phases/quotaphase.h"
 #include "gateway/pipeline/phases/resolvephase.h"
 #include "gateway/pipeline/phases/validatephase.h"
 
@@ -39,6 +40,7 @@ RequestProcessor::RequestProcessor(QObject *parent) : QObject(parent)
 
     // [slot: usage plan throttle]
 
+    phases.push_back(std::make_unique<QuotaPhase>()); // after the usage-plan throttle, as AWS counts
     phases.push_back(std::make_unique<ValidatePhase>());
 
     // [slot: cache]

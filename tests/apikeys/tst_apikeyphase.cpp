@@ -1,6 +1,7 @@
 #include "gateway/deploy/runtimeconfig.h"
 #include "gateway/model/deployments.h"
 #include "gateway/pipeline/phases/apikeyphase.h"
+#include "gateway/pipeline/phases/quotaphase.h"
 
 #include <QTest>
 
@@ -71,6 +72,7 @@ private slots:
         ctx->authorizer = RequestContext::AuthorizerResult{};
         ctx->authorizer->usageIdentifierKey = QStringLiteral("FromAuthorizer0123456789");
         QCOMPARE(gw::pipeline::ApiKeyPhase().onRequest(ctx, {}), PhaseResult::Continue);
+        QCOMPARE(gw::pipeline::QuotaPhase().onRequest(ctx, {}), PhaseResult::Continue);
         QCOMPARE(ctx->apiKeyId, QStringLiteral("k1"));
         QCOMPARE(ctx->usagePlanId, QStringLiteral("plan1"));
         const QJsonObject identity = ctx->contextObject().value(QStringLiteral("identity")).toObject();
