@@ -35,7 +35,7 @@ std::shared_ptr<const ApiKeyTable> ApiKeyTable::build(const model::Project &proj
         table->m_keys.push_back(std::move(e));
     }
     for (const model::UsagePlan &p : project.usagePlans) {
-        CompiledUsagePlan plan{p.id, p.name, p.throttle, p.quota, {}};
+        CompiledUsagePlan plan{p.id, p.name, p.throttle, p.quota, {}, p.apiKeyIds};
         for (const model::UsagePlanStage &s : p.apiStages)
             plan.stages.insert(stageKey(s.apiId, s.stage), s);
         const qsizetype index = qsizetype(table->m_plans.size());

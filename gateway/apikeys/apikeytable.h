@@ -26,6 +26,7 @@ struct CompiledUsagePlan
     std::optional<model::ThrottleSettings> throttle;
     std::optional<model::QuotaSettings> quota;
     QHash<QString, model::UsagePlanStage> stages; // "apiId/stage"
+    QStringList keyIds;
 
     const model::UsagePlanStage *stage(const QString &apiId, const QString &stageName) const;
 };
