@@ -2,6 +2,8 @@
 
 #include "gateway/apikeys/apikeytable.h"
 #include "gateway/apikeys/quotaledger.h"
+#include "trafficcompiler.h"
+
 #include "gateway/aws/credentialsprovider.h"
 #include "gateway/aws/servicerequestbuilder.h"
 #include "gateway/validate/methodvalidation.h"
@@ -100,7 +102,8 @@ static CompiledMethod compileMethod(const model::Resource &r, const model::Metho
 
 std::shared_ptr<const CompiledDeployment> compileDeployment(const model::Deployment &deployment,
                                                             model::Diagnostics *diagnostics,
-                                                            const QString &path)
+                                                            const QString &path,
+                                                            const auth::AuthCompileInput &authInput)
 {
     auto out = std::make_shared<CompiledDeployment>();
     out->id = deployment.id;
@@ -128,6 +131,8 @@ std::shared_ptr<const CompiledDeployment> compileDeployment(const model::Deploym
         out->defaultRoute->methods.insert(QStringLiteral("ANY"), compileMethod(pseudo, *deployment.api.defaultRoute, diagnostics,
                                                                               path + QStringLiteral(".defaultRoute"), deployment.api, schemas));
     }
+    out->cors = compileCors(deployment.api);
+    out->auth = auth::compileAuth(deployment.api, authInput, diagnostics, path);
     return out;
 }
 
@@ -155,8 +160,10 @@ std::shared_ptr<const RuntimeConfig> compile(const model::Project &project, mode
                 return *it;
             for (qsizetype d = 0; d < api.deployments.size(); ++d) {
                 if (api.deployments[d].id == id) {
+                    const auth::AuthCompileInput authInput{api.id, project.aws.region, QStringLiteral("000000000000"),
+                                                           projectDir, api.type == model::ApiType::Http};
                     auto compiled = compileDeployment(api.deployments[d], diagnostics,
-                                                      QStringLiteral("apis[%1].deployments[%2].api").arg(a).arg(d));
+                                                      QStringLiteral("apis[%1].deployments[%2].api").arg(a).arg(d), authInput);
                     deployments.insert(id, compiled);
                     return compiled;
                 }
@@ -196,6 +203,7 @@ std::shared_ptr<const RuntimeConfig> compile(const model::Project &project, mode
                 if (canary.deployment)
                     cs->canary = canary;
             }
+            compileStageTraffic(*capi, *cs);
             capi->stages.insert(s.name, cs);
         }
         config->apis.insert(api.id.toLower(), capi);
@@ -205,6 +213,7 @@ std::shared_ptr<const RuntimeConfig> compile(const model::Project &project, mode
     compileAwsServices(project, config.get(), diagnostics);
     config->apiKeys = apikeys::ApiKeyTable::build(project);
     config->quotas = std::make_shared<apikeys::QuotaLedger>();
+    compileProjectTraffic(project, config.get());
     return config;
 }
 

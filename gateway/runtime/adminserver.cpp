@@ -1,5 +1,6 @@
 #include "adminserver.h"
 
+#include "admincacheroutes.h"
 #include "engine.h"
 
 #include "gateway/apikeys/quotastatus.h"
@@ -46,6 +47,7 @@ AdminServer::AdminServer(Engine *engine, QObject *parent)
                                        {QStringLiteral("resetsAt"), q.resetsAt.toString(Qt::ISODate)}});
         return QHttpServerResponse("application/json", QJsonDocument(out).toJson(QJsonDocument::Compact));
     });
+    addCacheRoutes(*m_server, m_engine);
     m_server->route(QStringLiteral("/health"), [this]() {
         return QHttpServerResponse("application/json", m_engine->isRunning() ? QByteArray("{\"status\":\"serving\"}")
                                                                               : QByteArray("{\"status\":\"stopped\"}"));

@@ -1,4 +1,4 @@
-#include "clirun.h"
+#include "cliprocess.h"
 
 #include "gateway/model/deployments.h"
 #include "gateway/model/projectfile.h"
@@ -7,7 +7,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
-#include <QTcpServer>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -26,7 +25,7 @@ class TestKeysCli : public QObject
     QString m_value; // the key createThenList made
 
     using Run = gwtest::CliRun;
-    Run run(const QStringList &args) { return gwtest::runCli(m_cli, args); }
+    Run run(const QStringList &args) { return gwtest::runCli(args); }
 
 private slots:
     void initTestCase()
@@ -95,19 +94,13 @@ private slots:
     void servedProjectEnforcesTheNewKey()
     {
         QVERIFY(!m_value.isEmpty());
-        QTcpServer probe;
-        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
-        const quint16 port = probe.serverPort();
-        probe.close();
+        const quint16 port = gwtest::freePort();
         QProcess serve;
         serve.start(m_cli, {QStringLiteral("serve"), m_file, QStringLiteral("--port"), QString::number(port)});
         QVERIFY(serve.waitForReadyRead(10000));
         const QString url = QStringLiteral("http://127.0.0.1:%1/restapis/abc/dev/_user_request_/secret").arg(port);
         const auto curl = [&](const QStringList &extra) {
-            QProcess p;
-            p.start(QStringLiteral("curl"), QStringList{QStringLiteral("-s"), QStringLiteral("-w"), QStringLiteral("\n%{http_code}")} + extra + QStringList{url});
-            p.waitForFinished(15000);
-            return p.readAllStandardOutput();
+            return gwtest::curl(QStringList{QStringLiteral("-w"), QStringLiteral("\n%{http_code}")} + extra + QStringList{url});
         };
         QCOMPARE(curl({}), QByteArray("{\"message\":\"Forbidden\"}\n403"));
         QCOMPARE(curl({QStringLiteral("-H"), QStringLiteral("x-api-key: ") + m_value}), QByteArray("{\"ok\":1}\n200"));

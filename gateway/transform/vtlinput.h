@@ -1,0 +1,28 @@
+#pragma once
+
+#include "mappingrequest.h"
+#include "vtlvalue.h"
+
+namespace gw::transform {
+
+// $input: body, json(path), path(path), params(), params(name) (reference §4.3). The body is
+// parsed as JSON once, on first use.
+class VtlInput final : public VtlObject
+{
+public:
+    VtlInput(const QByteArray &body, const StringPairs &path, const StringPairs &query, const StringPairs &headers);
+    VtlValue property(const QString &name) override;
+    VtlValue call(const QString &name, const QList<VtlValue> &args, bool *found) override;
+
+private:
+    const VtlValue &root();
+    VtlValue params() const;
+    VtlValue param(const QString &name) const;
+
+    QString m_body;
+    StringPairs m_path, m_query, m_headers;
+    bool m_parsed = false;
+    VtlValue m_root;
+};
+
+} // namespace gw::transform
