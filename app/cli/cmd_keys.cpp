@@ -9,6 +9,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
+
 namespace gw::cli {
 
 // One line of `keys list`: the key never in clear, its plans and their configured quota (the

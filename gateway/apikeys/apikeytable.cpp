@@ -35,10 +35,11 @@ std::shared_ptr<const ApiKeyTable> ApiKeyTable::build(const model::Project &proj
         table->m_keys.push_back(std::move(e));
     }
     for (const model::UsagePlan &p : project.usagePlans) {
-        CompiledUsagePlan plan{p.id, p.name, p.throttle, p.quota, {}};
+        CompiledUsagePlan plan{p.id, p.name, p.throttle, p.quota, {}, p.apiKeyIds};
         for (const model::UsagePlanStage &s : p.apiStages)
             plan.stages.insert(stageKey(s.apiId, s.stage), s);
         const qsizetype index = qsizetype(table->m_plans.size());
+        table->m_planById.insert(p.id, index);
         for (const QString &keyId : p.apiKeyIds)
             for (const model::UsagePlanStage &s : p.apiStages) {
                 const QString key = keyId + QLatin1Char('/') + stageKey(s.apiId, s.stage);
@@ -70,6 +71,12 @@ const CompiledUsagePlan *ApiKeyTable::planFor(const QString &keyId, const QStrin
 {
     const auto it = m_planByKeyStage.constFind(keyId + QLatin1Char('/') + stageKey(apiId, stage));
     return it != m_planByKeyStage.cend() ? &m_plans[size_t(*it)] : nullptr;
+}
+
+const CompiledUsagePlan *ApiKeyTable::plan(const QString &id) const
+{
+    const auto it = m_planById.constFind(id);
+    return it != m_planById.cend() ? &m_plans[size_t(*it)] : nullptr;
 }
 
 } // namespace gw::apikeys

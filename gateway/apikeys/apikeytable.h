@@ -26,6 +26,7 @@ struct CompiledUsagePlan
     std::optional<model::ThrottleSettings> throttle;
     std::optional<model::QuotaSettings> quota;
     QHash<QString, model::UsagePlanStage> stages; // "apiId/stage"
+    QStringList keyIds;
 
     const model::UsagePlanStage *stage(const QString &apiId, const QString &stageName) const;
 };
@@ -43,6 +44,8 @@ public:
     // API Gateway allows a key in only one plan per stage; check() reports a second one, and
     // here the first plan in the project wins.
     const CompiledUsagePlan *planFor(const QString &keyId, const QString &apiId, const QString &stage) const;
+    // By id, for the usage-plan throttle (ctx->usagePlanId) and the UI; null when unknown.
+    const CompiledUsagePlan *plan(const QString &id) const;
     const std::vector<CompiledUsagePlan> &plans() const { return m_plans; }
     const std::vector<ApiKeyEntry> &keys() const { return m_keys; }
 
@@ -52,6 +55,7 @@ private:
     QHash<QByteArray, qsizetype> m_byValueDigest;  // SHA-256 of the value → index into m_keys
     QHash<QString, qsizetype> m_byId;
     QHash<QString, qsizetype> m_planByKeyStage;    // "keyId/apiId/stage" → index into m_plans
+    QHash<QString, qsizetype> m_planById;
 };
 
 } // namespace gw::apikeys

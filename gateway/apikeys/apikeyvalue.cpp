@@ -1,5 +1,7 @@
 #include "apikeyvalue.h"
 
+#include "gateway/observe/secretmask.h"
+
 #include <QRandomGenerator>
 
 namespace gw::apikeys {
@@ -43,9 +45,7 @@ bool constantTimeEquals(QByteArrayView a, QByteArrayView b)
 
 QString maskApiKey(const QString &value)
 {
-    if (value.size() <= 8)
-        return QStringLiteral("****");
-    return value.left(qMin<qsizetype>(4, value.size() / 4)) + QStringLiteral("****");
+    return QString::fromUtf8(observe::maskSecret(value.toUtf8()));
 }
 
 } // namespace gw::apikeys

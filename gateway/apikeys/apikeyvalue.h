@@ -14,8 +14,8 @@ QString generateApiKeyId();
 // Compares in time that depends only on the lengths, so a client cannot learn a key's value
 // from how quickly a wrong guess is refused.
 bool constantTimeEquals(QByteArrayView a, QByteArrayView b);
-// What logs and the CLI show of a key: its first four characters, as observe::maskSecret does
-// for the x-api-key header, so the same key looks the same everywhere.
+// What logs and the CLI show of a key: observe::maskSecret's mask (at most its first four
+// characters), the same as the x-api-key header gets in traces, so a key looks the same everywhere.
 QString maskApiKey(const QString &value);
 
 } // namespace gw::apikeys

@@ -1,9 +1,12 @@
 #include "runtimeconfig.h"
 
+#include "gateway/apikeys/apikeytable.h"
+#include "gateway/apikeys/quotaledger.h"
 #include "trafficcompiler.h"
 
 #include "gateway/aws/credentialsprovider.h"
 #include "gateway/aws/servicerequestbuilder.h"
+#include "gateway/validate/methodvalidation.h"
 
 #include <QDir>
 

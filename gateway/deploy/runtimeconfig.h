@@ -26,6 +26,13 @@
 namespace gw::aws {
 class ServiceRequestBuilder;
 }
+namespace gw::apikeys {
+class ApiKeyTable;
+class QuotaLedger;
+}
+namespace gw::validate {
+struct MethodValidation;
+}
 
 namespace gw::deploy {
 

@@ -17,6 +17,10 @@ bool isSecretHeader(const QByteArray &name, const QList<QByteArray> &extra)
 
 QByteArray maskSecret(const QByteArray &value)
 {
+    // Values masked once (request records are masked when captured) stay as they are, so the
+    // UI masking them again keeps their prefix.
+    if (value.size() <= 8 && value.endsWith("****"))
+        return value;
     if (value.size() <= 8)
         return "****";
     // Show at most 4 characters of a long value, never a quarter of it.

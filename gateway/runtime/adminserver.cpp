@@ -3,9 +3,13 @@
 #include "admincacheroutes.h"
 #include "engine.h"
 
+#include "gateway/apikeys/quotastatus.h"
+
 #include <QHttpServer>
 #include <QHttpServerResponse>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QUrlQuery>
 
 namespace gw::runtime {
@@ -30,6 +34,18 @@ AdminServer::AdminServer(Engine *engine, QObject *parent)
             return QHttpServerResponse("application/json", QByteArray("{\"message\":\"Not Found\"}"),
                                        QHttpServerResponder::StatusCode::NotFound);
         return QHttpServerResponse("application/json", QJsonDocument(TraceStore::toJson(*record)).toJson(QJsonDocument::Compact));
+    });
+    m_server->route(QStringLiteral("/quotas"), [this]() {
+        // Usage-plan quotas left per key (no key values), for tools while serving.
+        QJsonArray out;
+        const auto config = m_engine->config();
+        if (config && config->apiKeys && config->quotas)
+            for (const apikeys::QuotaStatus &q : apikeys::quotaStatus(*config->apiKeys, *config->quotas))
+                out.append(QJsonObject{{QStringLiteral("keyId"), q.keyId}, {QStringLiteral("keyName"), q.keyName},
+                                       {QStringLiteral("usagePlanId"), q.planId}, {QStringLiteral("period"), q.period},
+                                       {QStringLiteral("limit"), q.limit}, {QStringLiteral("remaining"), q.remaining},
+                                       {QStringLiteral("resetsAt"), q.resetsAt.toString(Qt::ISODate)}});
+        return QHttpServerResponse("application/json", QJsonDocument(out).toJson(QJsonDocument::Compact));
     });
     addCacheRoutes(*m_server, m_engine);
     m_server->route(QStringLiteral("/health"), [this]() {

@@ -3,6 +3,7 @@
 #include "listensocket.h"
 #include "worker.h"
 
+#include "gateway/apikeys/quotaledger.h"
 #include "gateway/observe/prometheusexposition.h"
 
 #include <QMutexLocker>

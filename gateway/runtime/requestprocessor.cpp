@@ -17,6 +17,7 @@
 #include "gateway/pipeline/phases/integratephase.h"
 #include "gateway/pipeline/phases/integrationrequestphase.h"
 #include "gateway/pipeline/phases/integrationresponsephase.h"
+#include "gateway/pipeline/phases/quotaphase.h"
 #include "gateway/pipeline/phases/resolvephase.h"
 #include "gateway/pipeline/phases/validatephase.h"
 #include "gateway/pipeline/phases/cachephase.h"
@@ -53,6 +54,7 @@ RequestProcessor::RequestProcessor(std::shared_ptr<traffic::TrafficState> traffi
 
     phases.push_back(std::make_unique<UsagePlanThrottlePhase>(traffic));
 
+    phases.push_back(std::make_unique<QuotaPhase>()); // after the usage-plan throttle, as AWS counts
     phases.push_back(std::make_unique<ValidatePhase>());
 
     phases.push_back(std::make_unique<CachePhase>(traffic));

@@ -1,12 +1,15 @@
 #include "gatewayclient.h"
 #include "testproject.h"
 
+#include "gateway/apikeys/quotaledger.h"
 #include "gateway/deploy/runtimeconfig.h"
 #include "gateway/model/check.h"
 #include "gateway/model/deployments.h"
+#include "gateway/runtime/adminserver.h"
 #include "gateway/runtime/engine.h"
 
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -146,6 +149,20 @@ private slots:
         QCOMPARE(get(QStringLiteral("dev"), QStringLiteral("/metered"), kMetered).status, 429);
         // Methods that do not require a key do not count (and are not limited).
         QCOMPARE(get(QStringLiteral("dev"), QStringLiteral("/open"), kMetered).status, 200);
+
+        // The admin endpoint reports what is left, without key values.
+        gw::runtime::AdminServer admin(&m_engine);
+        QString error;
+        const quint16 port = admin.listen(QHostAddress::LocalHost, 0, &error);
+        QVERIFY2(port, qPrintable(error));
+        const auto quotas = m_client.send("GET", QStringLiteral("http://127.0.0.1:%1/quotas").arg(port));
+        QCOMPARE(quotas.status, 200);
+        QVERIFY(!quotas.body.contains(kMetered));
+        const QJsonArray list = QJsonDocument::fromJson(quotas.body).array();
+        QCOMPARE(list.size(), 1);
+        QCOMPARE(list[0][QStringLiteral("keyId")].toString(), QStringLiteral("kmeter"));
+        QCOMPARE(list[0][QStringLiteral("limit")].toInt(), 3);
+        QCOMPARE(list[0][QStringLiteral("remaining")].toInt(), 0);
     }
 
     void keyIsMaskedInTracesAndLogs()

@@ -51,6 +51,8 @@ private slots:
         const auto *stage = table->planFor(QStringLiteral("k1"), QStringLiteral("api1"), QStringLiteral("prod"))
                                 ->stage(QStringLiteral("api1"), QStringLiteral("prod"));
         QVERIFY(stage);
+        QCOMPARE(table->plan(QStringLiteral("silver"))->stages.size(), 2);
+        QVERIFY(!table->plan(QStringLiteral("bronze")));
         QCOMPARE(stage->methodThrottles.value(QStringLiteral("/pets/GET")).burstLimit, std::optional<int>(10));
     }
 

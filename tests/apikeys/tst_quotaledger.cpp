@@ -1,4 +1,6 @@
+#include "gateway/apikeys/apikeytable.h"
 #include "gateway/apikeys/quotaledger.h"
+#include "gateway/apikeys/quotastatus.h"
 
 #include <QTest>
 #include <QTimeZone>
@@ -59,6 +61,32 @@ private slots:
             t.join();
         QCOMPARE(allowed.load(), 1000);
         QCOMPARE(ledger.remaining(QStringLiteral("p"), QStringLiteral("k"), quota, m_now), 0);
+    }
+
+    void statusListsEveryKeyWithAQuota()
+    {
+        gw::model::Project p;
+        p.apiKeys = {{QStringLiteral("k1"), QStringLiteral("one"), {}, QStringLiteral("AAAAAAAAAAAAAAAAAAAA1"), true},
+                     {QStringLiteral("k2"), QStringLiteral("two"), {}, QStringLiteral("AAAAAAAAAAAAAAAAAAAA2"), true}};
+        gw::model::UsagePlan metered;
+        metered.id = QStringLiteral("metered");
+        metered.quota = m_daily;
+        metered.apiKeyIds = {QStringLiteral("k1"), QStringLiteral("k2")};
+        gw::model::UsagePlan unlimited;
+        unlimited.id = QStringLiteral("unlimited");
+        unlimited.apiKeyIds = {QStringLiteral("k1")};
+        p.usagePlans = {metered, unlimited};
+        const auto table = gw::apikeys::ApiKeyTable::build(p);
+        QuotaLedger ledger;
+        QVERIFY(ledger.consume(QStringLiteral("metered"), QStringLiteral("k2"), m_daily, m_now).allowed);
+        const auto status = gw::apikeys::quotaStatus(*table, ledger, m_now);
+        QCOMPARE(status.size(), 2);
+        QCOMPARE(status[0].keyId, QStringLiteral("k1"));
+        QCOMPARE(status[0].remaining, 3);
+        QCOMPARE(status[1].keyName, QStringLiteral("two"));
+        QCOMPARE(status[1].remaining, 2);
+        QCOMPARE(status[1].limit, 3);
+        QCOMPARE(status[1].resetsAt, QDateTime(QDate(2026, 12, 3), QTime(0, 0), QTimeZone::utc()));
     }
 
     void nextDeployContinuesTheCount()

@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -21,6 +22,7 @@ class TestKeysCli : public QObject
     QString m_cli;
     QTemporaryDir m_dir;
     QString m_file;
+    QString m_value; // the key createThenList made
 
     using Run = gwtest::CliRun;
     Run run(const QStringList &args) { return gwtest::runCli(args); }
@@ -34,6 +36,18 @@ private slots:
         p.name = QStringLiteral("keys");
         Api api = newRestApi(QStringLiteral("A"));
         api.id = QStringLiteral("abc");
+        Resource secret;
+        secret.id = QStringLiteral("sec");
+        secret.path = QStringLiteral("/secret");
+        Method get;
+        get.httpMethod = QStringLiteral("GET");
+        get.apiKeyRequired = true;
+        Integration mock;
+        mock.requestTemplates.insert(QStringLiteral("application/json"), QStringLiteral("{\"statusCode\": 200}"));
+        mock.integrationResponses.append({{}, QStringLiteral("200"), {}, {{QStringLiteral("application/json"), QStringLiteral("{\"ok\":1}")}}, {}});
+        get.integration = mock;
+        secret.methods.insert(QStringLiteral("GET"), get);
+        api.design.resources.append(secret);
         deploy(api, QStringLiteral("dev"));
         p.apis.append(api);
         UsagePlan plan;
@@ -54,6 +68,7 @@ private slots:
         QVERIFY2(created.exitCode == 0, created.err.constData());
         const QJsonObject key = QJsonDocument::fromJson(created.out).object();
         const QString value = key.value(QStringLiteral("value")).toString();
+        m_value = value;
         QVERIFY2(QRegularExpression(QStringLiteral("^[A-Za-z0-9]{40}$")).match(value).hasMatch(), created.out.constData());
 
         const LoadResult loaded = loadProject(m_file);
@@ -74,6 +89,25 @@ private slots:
         const Run table = run({QStringLiteral("keys"), QStringLiteral("list"), m_file});
         QCOMPARE(table.exitCode, 0);
         QVERIFY2(table.out.contains(QByteArray("\tci\t" + value.left(4).toLatin1() + "****\tyes\tgold\t500/DAY")), table.out.constData());
+    }
+
+    void servedProjectEnforcesTheNewKey()
+    {
+        QVERIFY(!m_value.isEmpty());
+        const quint16 port = gwtest::freePort();
+        QProcess serve;
+        serve.start(m_cli, {QStringLiteral("serve"), m_file, QStringLiteral("--port"), QString::number(port)});
+        QVERIFY(serve.waitForReadyRead(10000));
+        const QString url = QStringLiteral("http://127.0.0.1:%1/restapis/abc/dev/_user_request_/secret").arg(port);
+        const auto curl = [&](const QStringList &extra) {
+            return gwtest::curl(QStringList{QStringLiteral("-w"), QStringLiteral("\n%{http_code}")} + extra + QStringList{url});
+        };
+        QCOMPARE(curl({}), QByteArray("{\"message\":\"Forbidden\"}\n403"));
+        QCOMPARE(curl({QStringLiteral("-H"), QStringLiteral("x-api-key: ") + m_value}), QByteArray("{\"ok\":1}\n200"));
+        serve.terminate();
+        QVERIFY(serve.waitForFinished(10000));
+        // Headless serving logs no key in clear.
+        QVERIFY(!serve.readAll().contains(m_value.toLatin1()));
     }
 
     void badInputIsRefusedAndTheFileKept()

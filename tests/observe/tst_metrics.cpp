@@ -186,6 +186,8 @@ private slots:
         const QByteArray masked = maskSecret("Bearer eyJhbGciOiJIUzI1NiJ9.secret");
         QVERIFY(!masked.contains("secret"));
         QVERIFY(masked.endsWith("****"));
+        QCOMPARE(maskSecret(masked), masked); // masking twice changes nothing
+        QCOMPARE(maskSecret("short"), QByteArray("****"));
     }
 };
 

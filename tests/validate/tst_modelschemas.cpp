@@ -38,6 +38,22 @@ private slots:
         QCOMPARE(modelNameFromRef(QStringLiteral("https://example.com/models/Pet")), QString());
     }
 
+    void recursiveModelsCompile()
+    {
+        // OpenAPI imports keep recursive schemas as references to the model itself.
+        gw::model::ApiDefinition def;
+        def.models = {{QStringLiteral("Node"), QStringLiteral("application/json"), {},
+                       json("{\"type\":\"object\",\"properties\":{\"value\":{\"type\":\"integer\"},"
+                            "\"next\":{\"$ref\":\"https://apigateway.amazonaws.com/restapis/x1/models/Node\"}}}")}};
+        gw::model::Diagnostics d;
+        const ModelSchemas schemas = ModelSchemas::compile(def, &d, QStringLiteral("api"));
+        QVERIFY(d.isEmpty());
+        const auto node = schemas.schema(QStringLiteral("Node"));
+        QVERIFY(node);
+        QVERIFY(node->validate(json("{\"value\":1,\"next\":{\"value\":2,\"next\":{\"value\":3}}}")));
+        QVERIFY(!node->validate(json("{\"value\":1,\"next\":{\"value\":2,\"next\":{\"value\":\"three\"}}}")));
+    }
+
     void badSchemaIsReportedWithItsPath()
     {
         gw::model::Project project;

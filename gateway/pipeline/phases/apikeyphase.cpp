@@ -1,5 +1,6 @@
 #include "apikeyphase.h"
 
+#include "gateway/apikeys/apikeytable.h"
 #include "gateway/apikeys/apikeyvalue.h"
 
 namespace gw::pipeline {
@@ -51,21 +52,9 @@ PhaseResult ApiKeyPhase::onRequest(const std::shared_ptr<RequestContext> &ctx, c
     if (!plan)
         return forbidden(*ctx, masked, apiStage, QStringLiteral("no Usage Plan of API Key %1 is attached to this stage").arg(key->id));
 
+    // The quota phase counts the request (after the usage-plan throttle) and logs the outcome.
     ctx->apiKeyId = key->id;
     ctx->usagePlanId = plan->id;
-    if (plan->quota && ctx->config->quotas) {
-        const auto outcome = ctx->config->quotas->consume(plan->id, key->id, *plan->quota, ctx->requestTime);
-        if (!outcome.allowed) {
-            const QString why = QStringLiteral("Key quota exhausted for Usage Plan ID %1. Limit: %2 Period: %3")
-                                    .arg(plan->id).arg(plan->quota->limit).arg(plan->quota->period);
-            if (ctx->tracing())
-                ctx->log(kPhase, QStringLiteral("Usage Plan check failed for API Key %1 and API Stage %2: %3").arg(masked, apiStage, why));
-            ctx->fail({QStringLiteral("QUOTA_EXCEEDED"), QStringLiteral("Limit Exceeded"), false, {}});
-            return PhaseResult::Respond;
-        }
-    }
-    if (ctx->tracing())
-        ctx->log(kPhase, QStringLiteral("Usage Plan check succeeded for API Key %1 and API Stage %2").arg(masked, apiStage));
     return PhaseResult::Continue;
 }
 

@@ -1,5 +1,8 @@
 #include "validatephase.h"
 
+#include "gateway/validate/methodvalidation.h"
+#include "gateway/validate/validationerrorstring.h"
+
 namespace gw::pipeline {
 
 static const QString kPhase = QStringLiteral("validate");
@@ -71,7 +74,8 @@ PhaseResult ValidatePhase::onRequest(const std::shared_ptr<RequestContext> &ctx,
             else
                 model->schema->validate(*body, &errors);
             if (!body || !errors.isEmpty()) {
-                const QString details = QLatin1Char('[') + errors.join(QStringLiteral(", ")) + QLatin1Char(']');
+                const QString details = body ? validate::validationErrorString(errors, *body)
+                                             : QLatin1Char('[') + errors.join(QStringLiteral(", ")) + QLatin1Char(']');
                 if (ctx->tracing())
                     ctx->log(kPhase, QStringLiteral("Request body does not match model schema for content type %1: %2").arg(mime, details));
                 return badRequest(*ctx, QStringLiteral("BAD_REQUEST_BODY"), QStringLiteral("Invalid request body"), details);
