@@ -65,8 +65,10 @@ void compileAwsServices(const model::Project &project, RuntimeConfig *config, mo
 
 } // namespace
 
+// `templatesOk` turns false when a mapping template does not parse: such a deployment is not
+// served (the diagnostic says where), rather than failing each request that reaches it.
 static CompiledMethod compileMethod(const model::Resource &r, const model::Method &method, model::Diagnostics *diagnostics,
-                                   const QString &methodPath)
+                                   const QString &methodPath, bool *templatesOk)
 {
     CompiledMethod cm;
     cm.resourceId = r.id;
@@ -74,10 +76,16 @@ static CompiledMethod compileMethod(const model::Resource &r, const model::Metho
     cm.method = method;
     if (!cm.method.integration)
         return cm;
+    const QString integrationPath = methodPath + QStringLiteral(".integration");
+    cm.requestTemplates = compileTemplates(cm.method.integration->requestTemplates,
+                                           integrationPath + QStringLiteral(".requestTemplates"), diagnostics, templatesOk);
     const auto &responses = cm.method.integration->integrationResponses;
     for (qsizetype i = 0; i < responses.size(); ++i) {
         CompiledIntegrationResponse ci;
         ci.definition = responses[i];
+        ci.templates = compileTemplates(responses[i].responseTemplates,
+                                        integrationPath + QStringLiteral(".integrationResponses[%1].responseTemplates").arg(i),
+                                        diagnostics, templatesOk);
         ci.isDefault = responses[i].selectionPattern.isEmpty();
         ci.status = responses[i].statusCode.toInt();
         if (!ci.isDefault) {
@@ -98,6 +106,7 @@ std::shared_ptr<const CompiledDeployment> compileDeployment(const model::Deploym
                                                             const QString &path)
 {
     auto out = std::make_shared<CompiledDeployment>();
+    bool templatesOk = true;
     out->id = deployment.id;
     out->definition = deployment.api;
     for (qsizetype k = 0; k < deployment.api.resources.size(); ++k) {
@@ -107,7 +116,8 @@ std::shared_ptr<const CompiledDeployment> compileDeployment(const model::Deploym
         cr->path = r.path;
         for (auto it = r.methods.begin(); it != r.methods.end(); ++it)
             cr->methods.insert(it.key(), compileMethod(r, it.value(), diagnostics,
-                                                       QStringLiteral("%1.resources[%2].methods.%3").arg(path).arg(k).arg(it.key())));
+                                                       QStringLiteral("%1.resources[%2].methods.%3").arg(path).arg(k).arg(it.key()),
+                                                       &templatesOk));
         out->router.add(r.path, cr.get());
         out->resources.push_back(std::move(cr));
     }
@@ -119,8 +129,10 @@ std::shared_ptr<const CompiledDeployment> compileDeployment(const model::Deploym
         out->defaultRoute->id = pseudo.id;
         out->defaultRoute->path = pseudo.path;
         out->defaultRoute->methods.insert(QStringLiteral("ANY"), compileMethod(pseudo, *deployment.api.defaultRoute, diagnostics,
-                                                                              path + QStringLiteral(".defaultRoute")));
+                                                                              path + QStringLiteral(".defaultRoute"), &templatesOk));
     }
+    if (!templatesOk)
+        return nullptr;
     return out;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "router.h"
+#include "templatecompiler.h"
 
 #include "gateway/model/diagnostic.h"
 #include "gateway/observe/accesslogformat.h"
@@ -25,6 +26,7 @@ struct CompiledIntegrationResponse
     QRegularExpression pattern;  // anchored: selection patterns must match the whole value
     bool isDefault = false;
     int status = 200;            // statusCode, parsed once
+    CompiledTemplates templates; // responseTemplates, parsed once
 };
 
 struct CompiledMethod
@@ -33,6 +35,7 @@ struct CompiledMethod
     QString resourcePath;
     model::Method method;
     QList<CompiledIntegrationResponse> integrationResponses;
+    CompiledTemplates requestTemplates; // the integration's, parsed once
 };
 
 struct CompiledResource

@@ -1,0 +1,15 @@
+#include "clirun.h"
+
+#include <QProcess>
+
+namespace gwtest {
+
+CliRun runCli(const QString &cli, const QStringList &args, int timeoutMs)
+{
+    QProcess p;
+    p.start(cli, args);
+    p.waitForFinished(timeoutMs);
+    return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
+}
+
+} // namespace gwtest
