@@ -1,8 +1,8 @@
 #include "command.h"
 #include "projectloader.h"
-#include "renderrequest.h"
 
 #include "gateway/transform/mappingvariables.h"
+#include "gateway/transform/samplerequest.h"
 
 #include <QFile>
 
@@ -29,7 +29,7 @@ static int runRender(const QStringList &arguments)
     const QString source = QString::fromUtf8(f.readAll());
     transform::MappingRequest request;
     QString error;
-    if (!readRenderRequest(requestFile, &request, &error)) {
+    if (!transform::readSampleRequest(requestFile, &request, &error)) {
         err() << error << '\n';
         return 1;
     }

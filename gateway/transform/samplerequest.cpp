@@ -1,21 +1,21 @@
-#include "renderrequest.h"
+#include "samplerequest.h"
+
+#include "vtljson.h"
 
 #include "gateway/core/ids.h"
-#include "gateway/transform/vtljson.h"
 
 #include <QDateTime>
 #include <QFile>
 #include <QJsonDocument>
 #include <QLocale>
 
-namespace gw::cli {
+namespace gw::transform {
 
 namespace {
 
-using transform::VtlValue;
 
 // An object of strings, in the file's order; `what` names the member in errors.
-bool stringPairs(const VtlValue &v, const QString &what, transform::StringPairs *out, QString *error)
+bool stringPairs(const VtlValue &v, const QString &what, StringPairs *out, QString *error)
 {
     if (v.isNull())
         return true;
@@ -45,7 +45,7 @@ QJsonObject merged(QJsonObject base, const QJsonObject &over)
     return base;
 }
 
-QString header(const transform::StringPairs &headers, const QString &name)
+QString header(const StringPairs &headers, const QString &name)
 {
     for (const auto &h : headers)
         if (h.first.compare(name, Qt::CaseInsensitive) == 0)
@@ -55,7 +55,7 @@ QString header(const transform::StringPairs &headers, const QString &name)
 
 // $context as API Gateway fills it for a REST request to stage "test" of API "local".
 QJsonObject generatedContext(const QString &method, const QString &path, const QString &resourcePath,
-                             const transform::StringPairs &headers)
+                             const StringPairs &headers)
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
     return QJsonObject{
@@ -81,16 +81,20 @@ QJsonObject generatedContext(const QString &method, const QString &path, const Q
 
 } // namespace
 
-bool readRenderRequest(const QString &file, transform::MappingRequest *out, QString *error)
+bool readSampleRequest(const QString &file, MappingRequest *out, QString *error)
 {
     QFile f(file);
     if (!f.open(QIODevice::ReadOnly)) {
         *error = QStringLiteral("%1: %2").arg(file, f.errorString());
         return false;
     }
-    const QByteArray bytes = f.readAll();
+    return parseSampleRequest(f.readAll(), file, out, error);
+}
+
+bool parseSampleRequest(const QByteArray &bytes, const QString &file, MappingRequest *out, QString *error)
+{
     VtlValue root;
-    if (!transform::parseJsonText(QString::fromUtf8(bytes), &root) || root.type() != VtlValue::Type::Map) {
+    if (!parseJsonText(QString::fromUtf8(bytes), &root) || root.type() != VtlValue::Type::Map) {
         QJsonParseError parseError;
         QJsonDocument::fromJson(bytes, &parseError);
         *error = QStringLiteral("%1: not a JSON object%2").arg(file, parseError.error == QJsonParseError::NoError
@@ -116,7 +120,7 @@ bool readRenderRequest(const QString &file, transform::MappingRequest *out, QStr
         || !str("resourcePath", path, &resourcePath) || !str("body", QString(), &body))
         return false;
     out->body = body.toUtf8();
-    transform::StringPairs stageVariables;
+    StringPairs stageVariables;
     QString problem;
     if (!stringPairs(root.map()->value(QStringLiteral("headers")), QStringLiteral("headers"), &out->headers, &problem)
         || !stringPairs(root.map()->value(QStringLiteral("query")), QStringLiteral("query"), &out->query, &problem)
@@ -145,4 +149,4 @@ bool readRenderRequest(const QString &file, transform::MappingRequest *out, QStr
     return true;
 }
 
-} // namespace gw::cli
+} // namespace gw::transform
