@@ -6,8 +6,12 @@
 #include "document/runtimecontroller.h"
 #include "editors/editorarea.h"
 #include "harexport.h"
+#include "livelogpanel.h"
+#include "models/requestlogfiltermodel.h"
 #include "models/requestlogmodel.h"
 #include "navigatorpanel.h"
+#include "openapiexportdialog.h"
+#include "openapiimporter.h"
 #include "quickjump.h"
 
 #include "gateway/model/deployments.h"
@@ -27,11 +31,16 @@
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
+#include <QLineEdit>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QVBoxLayout>
+#include <QDialog>
 #include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
@@ -52,8 +61,7 @@ constexpr int kMaxRecent = 8;
 MainWindow::MainWindow(gw::runtime::Engine *engine, QWidget *parent)
     : QMainWindow(parent), m_engine(engine), m_document(new ProjectDocument(this)),
       m_runtime(new RuntimeController(m_document, engine, this)), m_navigator(new NavigatorPanel(m_document, this)),
-      m_editors(new EditorArea(m_document, this)), m_log(new RequestLogModel(10000, this)), m_logView(new QTableView(this)),
-      m_details(new QPlainTextEdit(this)), m_client(new ClientPanel(this)), m_statusLabel(new QLabel(this)),
+      m_editors(new EditorArea(m_document, this)), m_logPanel(new LiveLogPanel(this)), m_client(new ClientPanel(this)), m_statusLabel(new QLabel(this)),
       m_dashboard(new DashboardPage(engine->metrics(), this)), m_tabs(new QTabWidget(this)), m_quickJump(new QuickJump(this)),
       m_stage(new QComboBox(this)), m_autoDeploy(new QCheckBox(tr("auto-deploy"), this)), m_url(new QLabel(this))
 {
@@ -108,17 +116,36 @@ MainWindow::MainWindow(gw::runtime::Engine *engine, QWidget *parent)
 
     auto *logDock = new QDockWidget(tr("Live log"), this);
     logDock->setObjectName(QStringLiteral("logDock"));
-    logDock->setWidget(buildLog());
+    logDock->setWidget(m_logPanel);
+    connect(m_logPanel, &LiveLogPanel::sendAgain, this,
+            [this](const QString &method, const QString &url, const QList<QPair<QByteArray, QByteArray>> &headers,
+                   const QByteArray &body) {
+                m_client->loadRequest(method, url, headers, body);
+                m_clientDock->show();
+                m_clientDock->raise();
+            });
+    connect(m_client, &ClientPanel::traceRequested, this, [this](const QString &requestId) {
+        if (!m_logPanel->selectRequest(requestId))
+            statusBar()->showMessage(tr("That request is no longer in the live log (or the log is paused)."), 6000);
+    });
     addDockWidget(Qt::BottomDockWidgetArea, logDock);
 
-    auto *clientDock = new QDockWidget(tr("Client"), this);
-    clientDock->setObjectName(QStringLiteral("clientDock"));
-    clientDock->setWidget(m_client);
-    addDockWidget(Qt::RightDockWidgetArea, clientDock);
+    m_clientDock = new QDockWidget(tr("Client"), this);
+    m_clientDock->setObjectName(QStringLiteral("clientDock"));
+    m_clientDock->setWidget(m_client);
+    addDockWidget(Qt::RightDockWidgetArea, m_clientDock);
 
     buildMenus();
     buildToolbar();
+    m_importProgress = new QProgressBar(this);
+    m_importProgress->setObjectName(QStringLiteral("importProgress"));
+    m_importProgress->setRange(0, 0); // busy: the import reports no steps
+    m_importProgress->setMaximumWidth(160);
+    m_importProgress->hide();
+    statusBar()->addPermanentWidget(m_importProgress);
     statusBar()->addPermanentWidget(m_statusLabel);
+    m_importer = new OpenApiImporter(m_document, this);
+    connect(m_importer, &OpenApiImporter::finished, this, &MainWindow::onImportFinished);
 
     connect(m_navigator, &NavigatorPanel::itemSelected, this, &MainWindow::onItemSelected);
     connect(m_editors, &EditorArea::openItem, m_navigator, &NavigatorPanel::select);
@@ -135,13 +162,12 @@ MainWindow::MainWindow(gw::runtime::Engine *engine, QWidget *parent)
     });
     connect(m_engine, &gw::runtime::Engine::requestsFinished, this, [this](const QList<gw::runtime::RequestRecord> &batch) {
         m_requests += quint64(batch.size());
-        m_log->appendBatch(batch);
-        if (!m_log->isPaused())
-            m_logView->scrollToBottom();
+        m_logPanel->appendBatch(batch);
         updateStatus();
     });
     connect(m_engine, &gw::runtime::Engine::started, this, [this]() {
         updateStatus();
+        m_logPanel->setBaseUrl(gw::runtime::baseUrl(m_engine->host(), m_engine->port()));
         if (m_client->url().isEmpty())
             m_client->setUrl(stageUrl() + QStringLiteral("ping"));
     });
@@ -161,26 +187,6 @@ MainWindow::MainWindow(gw::runtime::Engine *engine, QWidget *parent)
 
 MainWindow::~MainWindow() = default;
 
-QWidget *MainWindow::buildLog()
-{
-    m_logView->setModel(m_log);
-    m_logView->setObjectName(QStringLiteral("liveLog"));
-    m_logView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_logView->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_logView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_logView->horizontalHeader()->setSectionResizeMode(RequestLogModel::Path, QHeaderView::Stretch);
-    m_logView->verticalHeader()->hide();
-    m_details->setReadOnly(true);
-    m_details->setObjectName(QStringLiteral("traceView"));
-    m_details->setPlaceholderText(tr("Select a request to see its request, response and execution trace."));
-    auto *splitter = new QSplitter(Qt::Horizontal, this);
-    splitter->addWidget(m_logView);
-    splitter->addWidget(m_details);
-    connect(m_logView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex &current) { showRecord(current.row()); });
-    return splitter;
-}
-
 void MainWindow::buildMenus()
 {
     auto *file = menuBar()->addMenu(tr("&File"));
@@ -189,6 +195,21 @@ void MainWindow::buildMenus()
     m_recentMenu = file->addMenu(tr("Open &recent"));
     file->addAction(tr("&Save"), QKeySequence::Save, this, &MainWindow::save);
     file->addAction(tr("Save &as…"), QKeySequence::SaveAs, this, &MainWindow::saveAs);
+    file->addSeparator();
+    file->addAction(tr("&Import OpenAPI…"), this, [this]() {
+        const QString name = QFileDialog::getOpenFileName(this, tr("Import OpenAPI"), QFileInfo(m_document->fileName()).absolutePath(),
+                                                          tr("OpenAPI / Swagger (*.json *.yaml *.yml);;All files (*)"));
+        if (!name.isEmpty())
+            importOpenApi(name);
+    });
+    file->addAction(tr("E&xport OpenAPI…"), this, [this]() {
+        if (project().apis.isEmpty()) {
+            statusBar()->showMessage(tr("There is no API to export"), 5000);
+            return;
+        }
+        OpenApiExportDialog dialog(project(), m_runtime->targetApi(), this);
+        dialog.exec();
+    });
     file->addSeparator();
     file->addAction(tr("Export log as &HAR…"), this, [this]() { exportLog(true); });
     file->addAction(tr("Export log as &JSON lines…"), this, [this]() { exportLog(false); });
@@ -206,7 +227,7 @@ void MainWindow::buildMenus()
     edit->addAction(tr("&Jump to…"), QKeySequence(Qt::CTRL | Qt::Key_K), this, &MainWindow::jumpTo);
 
     auto *api = menuBar()->addMenu(tr("&API"));
-    QAction *deployAction = api->addAction(tr("&Deploy"), QKeySequence(Qt::Key_F5), this, &MainWindow::deploy);
+    QAction *deployAction = api->addAction(tr("&Deploy…"), QKeySequence(Qt::Key_F5), this, &MainWindow::deployInteractive);
     deployAction->setObjectName(QStringLiteral("deployAction"));
     m_run = api->addAction(tr("&Run gateway"));
     m_run->setCheckable(true);
@@ -246,9 +267,6 @@ void MainWindow::buildToolbar()
     toolbar->addWidget(m_url);
     QAction *copy = toolbar->addAction(tr("Copy URL"));
     connect(copy, &QAction::triggered, this, [this]() { QGuiApplication::clipboard()->setText(stageUrl()); });
-    QAction *pause = toolbar->addAction(tr("Pause log"));
-    pause->setCheckable(true);
-    connect(pause, &QAction::toggled, m_log, &RequestLogModel::setPaused);
 
     connect(m_stage, &QComboBox::currentTextChanged, this, [this](const QString &stage) {
         m_runtime->setTarget(m_runtime->targetApi(), stage.trimmed());
@@ -329,13 +347,27 @@ void MainWindow::updateStages()
     updateStatus();
 }
 
-void MainWindow::deploy()
+void MainWindow::deployInteractive()
 {
     if (!project().api(m_runtime->targetApi())) {
         statusBar()->showMessage(tr("Select an API to deploy"), 5000);
         return;
     }
-    const QString id = m_runtime->deploy();
+    bool ok = false;
+    const QString description = QInputDialog::getText(
+        this, tr("Deploy"), tr("Deploy %1 to stage %2.\nDescription (optional):").arg(m_runtime->targetApi(), m_runtime->targetStage()),
+        QLineEdit::Normal, QString(), &ok);
+    if (ok)
+        deploy(description);
+}
+
+void MainWindow::deploy(const QString &description)
+{
+    if (!project().api(m_runtime->targetApi())) {
+        statusBar()->showMessage(tr("Select an API to deploy"), 5000);
+        return;
+    }
+    const QString id = m_runtime->deploy(description);
     statusBar()->showMessage(tr("Deployed %1 to stage %2").arg(id, m_runtime->targetStage()), 8000);
 }
 
@@ -454,10 +486,16 @@ void MainWindow::exportLog(bool har)
 {
     // The selected rows, or the whole log when nothing is selected.
     QList<gw::runtime::RequestRecord> records;
-    const auto rows = m_logView->selectionModel()->selectedRows();
-    for (int row = 0; row < m_log->rowCount(); ++row)
-        if (rows.isEmpty() || m_logView->selectionModel()->isRowSelected(row, {}))
-            records.append(*m_log->record(row));
+    RequestLogModel *log = m_logPanel->model();
+    const QModelIndexList rows = m_logPanel->view()->selectionModel()->selectedRows();
+    if (rows.isEmpty()) {
+        for (int row = 0; row < log->rowCount(); ++row)
+            records.append(*log->record(row));
+    } else {
+        for (const QModelIndex &index : rows)
+            if (const auto *r = log->record(m_logPanel->filterModel()->mapToSource(index).row()))
+                records.append(*r);
+    }
     const QString file = QFileDialog::getSaveFileName(this, har ? tr("Export as HAR") : tr("Export as JSON lines"), QString(),
                                                       har ? tr("HAR files (*.har)") : tr("JSON lines (*.jsonl)"));
     if (file.isEmpty())
@@ -472,34 +510,53 @@ void MainWindow::exportLog(bool har)
     statusBar()->showMessage(tr("Exported %1 request(s) to %2").arg(records.size()).arg(file), 8000);
 }
 
-void MainWindow::selectLogRow(int row)
+void MainWindow::importOpenApi(const QString &fileName)
 {
-    m_logView->selectRow(row);
+    if (m_importer->isRunning())
+        return;
+    m_importProgress->show();
+    statusBar()->showMessage(tr("Importing %1…").arg(QFileInfo(fileName).fileName()));
+    m_importer->start(fileName);
 }
 
-void MainWindow::showRecord(int row)
+void MainWindow::onImportFinished(bool ok, const QString &apiId, const QStringList &diagnostics)
 {
-    const auto *r = m_log->record(row);
-    if (!r) {
-        m_details->clear();
+    m_importProgress->hide();
+    statusBar()->clearMessage();
+    if (!ok) {
+        showNotice(tr("Could not import the OpenAPI file; nothing was changed.\n%1").arg(diagnostics.mid(0, 8).join(QLatin1Char('\n'))), false);
+        emit importFinished(false);
         return;
     }
-    QString text = QStringLiteral("%1 %2  →  %3   (%4 ms)\nrequest id %5\n\n").arg(r->method, r->path).arg(r->status)
-                       .arg(double(r->latencyUs) / 1000.0, 0, 'f', 2).arg(r->requestId);
-    text += tr("Request headers\n");
-    for (const auto &h : r->request.headers) {
-        const QByteArray value = gw::observe::isSecretHeader(h.first) ? gw::observe::maskSecret(h.second) : h.second;
-        text += QStringLiteral("  %1: %2\n").arg(QString::fromLatin1(h.first), QString::fromUtf8(value));
+    m_navigator->select(ItemRef{ItemRef::Kind::Api, apiId, {}, {}, {}});
+    statusBar()->showMessage(tr("Imported %1 with %n warning(s)", nullptr, int(diagnostics.size())).arg(apiId), 8000);
+    if (!diagnostics.isEmpty()) {
+        // Non-modal: the user reads the warnings beside the imported API.
+        auto *report = new QDialog(this);
+        report->setObjectName(QStringLiteral("importReport"));
+        report->setAttribute(Qt::WA_DeleteOnClose);
+        report->setWindowTitle(tr("Imported %1: %n warning(s)", nullptr, int(diagnostics.size())).arg(apiId));
+        auto *text = new QPlainTextEdit(diagnostics.join(QLatin1Char('\n')), report);
+        text->setObjectName(QStringLiteral("importWarnings"));
+        text->setReadOnly(true);
+        text->setLineWrapMode(QPlainTextEdit::NoWrap);
+        auto *layout = new QVBoxLayout(report);
+        layout->addWidget(new QLabel(tr("What API Gateway's model cannot hold was left out; each line says where."), report));
+        layout->addWidget(text);
+        report->resize(720, 360);
+        report->show();
     }
-    if (!r->request.body.isEmpty())
-        text += tr("Request body\n  ") + QString::fromUtf8(r->request.body) + QLatin1Char('\n');
-    text += tr("\nResponse headers\n");
-    for (const auto &h : r->response.headers)
-        text += QStringLiteral("  %1: %2\n").arg(QString::fromLatin1(h.first), QString::fromUtf8(h.second));
-    text += tr("Response body\n  ") + QString::fromUtf8(r->response.body) + QStringLiteral("\n\n") + tr("Execution trace\n");
-    for (const auto &line : r->trace)
-        text += QStringLiteral("  %1 ms  %2  %3\n").arg(double(line.elapsedUs) / 1000.0, 7, 'f', 3).arg(line.phase, -20).arg(line.text);
-    m_details->setPlainText(text);
+    emit importFinished(true);
+}
+
+void MainWindow::selectLogRow(int row)
+{
+    m_logPanel->selectRow(row);
+}
+
+RequestLogModel *MainWindow::logModel() const
+{
+    return m_logPanel->model();
 }
 
 QString MainWindow::stageUrl() const
@@ -511,7 +568,8 @@ QString MainWindow::stageUrl() const
 
 void MainWindow::updateTitle()
 {
-    setWindowTitle(QStringLiteral("%1%2 — Gatewright").arg(m_document->displayName(), m_document->isModified() ? QStringLiteral(" •") : QString()));
+    // "[*]" lets the platform show the dirty marker its own way (an asterisk, or a dot on macOS).
+    setWindowTitle(QStringLiteral("%1[*] — Gatewright").arg(m_document->displayName()));
     setWindowModified(m_document->isModified());
 }
 

@@ -8,9 +8,11 @@
 
 class QCheckBox;
 class QComboBox;
+class QDockWidget;
 class QLabel;
 class QMenu;
 class QPlainTextEdit;
+class QProgressBar;
 class QPushButton;
 class QTableView;
 class QTabWidget;
@@ -24,7 +26,9 @@ namespace gw::ui {
 class ClientPanel;
 class DashboardPage;
 class EditorArea;
+class LiveLogPanel;
 class NavigatorPanel;
+class OpenApiImporter;
 class ProjectDocument;
 class QuickJump;
 class RequestLogModel;
@@ -48,7 +52,8 @@ public:
     RuntimeController *runtime() const { return m_runtime; }
     NavigatorPanel *navigator() const { return m_navigator; }
     EditorArea *editors() const { return m_editors; }
-    RequestLogModel *logModel() const { return m_log; }
+    RequestLogModel *logModel() const;
+    LiveLogPanel *logPanel() const { return m_logPanel; }
     ClientPanel *client() const { return m_client; }
     QuickJump *quickJump() const { return m_quickJump; }
     DashboardPage *dashboard() const { return m_dashboard; }
@@ -58,7 +63,9 @@ public:
     QStringList recentFiles() const;
 
 public slots:
-    void deploy();   // records a deployment of the selected API to the chosen stage (F5)
+    // Records a deployment of the selected API to the chosen stage; F5 asks for the description.
+    void deploy(const QString &description = {});
+    void deployInteractive();
     bool openFile(const QString &fileName);
     void openProject();
     void newProject();
@@ -66,6 +73,12 @@ public slots:
     bool saveAs();
     void exportLog(bool har);
     void jumpTo();
+    // File → Import OpenAPI without the file dialog: runs off the GUI thread, then adds the API
+    // as one undo step (or, for a file with errors, changes nothing and says why).
+    void importOpenApi(const QString &fileName);
+
+signals:
+    void importFinished(bool ok);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -73,8 +86,6 @@ protected:
 private:
     void buildMenus();
     void buildToolbar();
-    QWidget *buildLog();
-    void showRecord(int row);
     void updateStatus();
     void updateTitle();
     void updateStages();
@@ -83,6 +94,7 @@ private:
     void addRecent(const QString &fileName);
     void rebuildRecentMenu();
     void offerRecovery();
+    void onImportFinished(bool ok, const QString &apiId, const QStringList &diagnostics);
     QString stageUrl() const;
 
     gw::runtime::Engine *m_engine;
@@ -90,9 +102,8 @@ private:
     RuntimeController *m_runtime;
     NavigatorPanel *m_navigator;
     EditorArea *m_editors;
-    RequestLogModel *m_log;
-    QTableView *m_logView;
-    QPlainTextEdit *m_details;
+    LiveLogPanel *m_logPanel;
+    QDockWidget *m_clientDock = nullptr;
     ClientPanel *m_client;
     QLabel *m_statusLabel;
     DashboardPage *m_dashboard;
@@ -107,6 +118,8 @@ private:
     QLabel *m_noticeText = nullptr;
     QPushButton *m_recoverButton = nullptr;
     quint64 m_requests = 0;
+    OpenApiImporter *m_importer = nullptr;
+    QProgressBar *m_importProgress = nullptr;
 };
 
 } // namespace gw::ui

@@ -5,6 +5,8 @@
 #include "ui/document/runtimecontroller.h"
 #include "ui/mainwindow.h"
 
+#include "screenshottour.h"
+
 #include "gateway/model/projectfile.h"
 #include "gateway/runtime/engine.h"
 
@@ -57,29 +59,16 @@ int main(int argc, char **argv)
 
     gw::runtime::Engine engine;
     gw::ui::MainWindow window(&engine);
-    gw::model::Project project;
-    if (!file.isEmpty()) {
-        const auto loaded = gw::model::loadProject(file);
-        if (!loaded.ok) {
-            QTextStream(stderr) << loaded.diagnostics.value(0).toString(file) << '\n';
-            return 1;
-        }
-        project = loaded.project;
-    }
-    window.setProject(project, file);
+    // A file that cannot be read opens an empty project with a notice that says what and where;
+    // the file itself is left as it is.
+    window.setProject(gw::model::Project{}, QString());
+    if (!file.isEmpty() && !window.openFile(file))
+        QTextStream(stderr) << "gatewright: " << window.noticeText() << '\n';
     window.show();
 
     window.runtime()->start(); // serves the project at once (loopback unless it says otherwise)
-    // GW_SCREENSHOT=file.png: send a request, grab the window once it shows, and quit
-    // (tests/screenshots.sh uses it for the README's pictures).
-    if (const QString shot = qEnvironmentVariable("GW_SCREENSHOT"); !shot.isEmpty()) {
-        QTimer::singleShot(1500, &window, [&window]() { window.client()->send(); });
-        QTimer::singleShot(2500, &window, [&window]() { window.selectLogRow(0); });
-        QTimer::singleShot(3000, &window, [&window, shot]() {
-            window.grab().save(shot);
-            QApplication::quit();
-        });
-    }
+    if (const QString dir = qEnvironmentVariable("GW_SCREENSHOTS"); !dir.isEmpty())
+        startScreenshotTour(window, dir);
     const int rc = QApplication::exec();
     engine.stop();
     return rc;

@@ -68,12 +68,14 @@ void compileAwsServices(const model::Project &project, RuntimeConfig *config, mo
 // `templatesOk` turns false when a mapping template does not parse: such a deployment is not
 // served (the diagnostic says where), rather than failing each request that reaches it.
 static CompiledMethod compileMethod(const model::Resource &r, const model::Method &method, model::Diagnostics *diagnostics,
-                                   const QString &methodPath, bool *templatesOk)
+                                   const QString &methodPath, const model::ApiDefinition &definition,
+                                   const validate::ModelSchemas &schemas, bool *templatesOk)
 {
     CompiledMethod cm;
     cm.resourceId = r.id;
     cm.resourcePath = r.path;
     cm.method = method;
+    cm.validation = validate::MethodValidation::compile(method, definition, schemas);
     if (!cm.method.integration)
         return cm;
     const QString integrationPath = methodPath + QStringLiteral(".integration");
@@ -109,6 +111,7 @@ std::shared_ptr<const CompiledDeployment> compileDeployment(const model::Deploym
     bool templatesOk = true;
     out->id = deployment.id;
     out->definition = deployment.api;
+    const validate::ModelSchemas schemas = validate::ModelSchemas::compile(deployment.api, diagnostics, path);
     for (qsizetype k = 0; k < deployment.api.resources.size(); ++k) {
         const model::Resource &r = deployment.api.resources[k];
         auto cr = std::make_unique<CompiledResource>();
@@ -117,7 +120,7 @@ std::shared_ptr<const CompiledDeployment> compileDeployment(const model::Deploym
         for (auto it = r.methods.begin(); it != r.methods.end(); ++it)
             cr->methods.insert(it.key(), compileMethod(r, it.value(), diagnostics,
                                                        QStringLiteral("%1.resources[%2].methods.%3").arg(path).arg(k).arg(it.key()),
-                                                       &templatesOk));
+                                                       deployment.api, schemas, &templatesOk));
         out->router.add(r.path, cr.get());
         out->resources.push_back(std::move(cr));
     }
@@ -129,7 +132,8 @@ std::shared_ptr<const CompiledDeployment> compileDeployment(const model::Deploym
         out->defaultRoute->id = pseudo.id;
         out->defaultRoute->path = pseudo.path;
         out->defaultRoute->methods.insert(QStringLiteral("ANY"), compileMethod(pseudo, *deployment.api.defaultRoute, diagnostics,
-                                                                              path + QStringLiteral(".defaultRoute"), &templatesOk));
+                                                                              path + QStringLiteral(".defaultRoute"), deployment.api, schemas,
+                                                                              &templatesOk));
     }
     if (!templatesOk)
         return nullptr;
@@ -150,6 +154,8 @@ std::shared_ptr<const RuntimeConfig> compile(const model::Project &project, mode
         capi->name = api.name;
         capi->type = api.type;
         capi->endpointType = api.endpointType;
+        if (diagnostics) // the design's models, so that check reports a bad schema before a deploy
+            validate::ModelSchemas::compile(api.design, diagnostics, QStringLiteral("apis[%1].design").arg(a));
         QHash<QString, std::shared_ptr<const CompiledDeployment>> deployments;
         auto deploymentFor = [&](const QString &id) -> std::shared_ptr<const CompiledDeployment> {
             if (id.isEmpty())
@@ -206,6 +212,8 @@ std::shared_ptr<const RuntimeConfig> compile(const model::Project &project, mode
     for (const model::Function &f : project.functions)
         config->functions.insert(f.name, f);
     compileAwsServices(project, config.get(), diagnostics);
+    config->apiKeys = apikeys::ApiKeyTable::build(project);
+    config->quotas = std::make_shared<apikeys::QuotaLedger>();
     return config;
 }
 

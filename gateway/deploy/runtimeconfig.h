@@ -3,6 +3,10 @@
 #include "router.h"
 #include "templatecompiler.h"
 
+#include "gateway/apikeys/apikeytable.h"
+#include "gateway/apikeys/quotaledger.h"
+#include "gateway/validate/methodvalidation.h"
+
 #include "gateway/model/diagnostic.h"
 #include "gateway/observe/accesslogformat.h"
 #include "gateway/model/project.h"
@@ -36,6 +40,7 @@ struct CompiledMethod
     model::Method method;
     QList<CompiledIntegrationResponse> integrationResponses;
     CompiledTemplates requestTemplates; // the integration's, parsed once
+    std::shared_ptr<const validate::MethodValidation> validation; // null: no request validator
 };
 
 struct CompiledResource
@@ -106,6 +111,10 @@ struct RuntimeConfig
     model::AwsSettings aws;
     std::shared_ptr<const aws::ServiceRequestBuilder> awsRequests;
     QString awsCredentialsError;
+    // API keys and usage plans (immutable), and the quota counters every worker shares. The
+    // engine hands the previous deploy's counters on (QuotaLedger::continueFrom).
+    std::shared_ptr<const apikeys::ApiKeyTable> apiKeys;
+    std::shared_ptr<apikeys::QuotaLedger> quotas;
 };
 
 std::shared_ptr<const CompiledDeployment> compileDeployment(const model::Deployment &deployment,

@@ -1,5 +1,7 @@
 #include "check.h"
 
+#include "checkapikeys.h"
+
 #include <QRegularExpression>
 #include <QSet>
 #include <QUrl>
@@ -177,6 +179,7 @@ Diagnostics checkDefinition(const ApiDefinition &def, const QString &path)
     }
     if (!haveRoot)
         error(out, path + QStringLiteral(".resources"), QStringLiteral("the root resource '/' is missing"));
+    checkRequestValidation(def, path, out);
     // Every resource needs its parent, so the tree has no holes.
     for (qsizetype k = 0; k < def.resources.size(); ++k) {
         const QString parent = def.resources[k].parentPath();
@@ -219,43 +222,7 @@ Diagnostics check(const Project &project)
         if (fn.memoryMb < 128 || fn.memoryMb > 10240)
             error(out, fpath + QStringLiteral(".memoryMb"), QStringLiteral("memory must be between 128 and 10240 MB"));
     }
-    QSet<QString> keyIds;
-    QSet<QString> keyValues;
-    for (qsizetype k = 0; k < project.apiKeys.size(); ++k) {
-        const ApiKey &key = project.apiKeys[k];
-        const QString kpath = QStringLiteral("apiKeys[%1]").arg(k);
-        static const QRegularExpression valueRe(QStringLiteral("^[A-Za-z0-9]{20,128}$"));
-        if (key.id.isEmpty() || keyIds.contains(key.id))
-            error(out, kpath + QStringLiteral(".id"), QStringLiteral("API key ids must be present and unique"));
-        keyIds.insert(key.id);
-        if (!valueRe.match(key.value).hasMatch())
-            error(out, kpath + QStringLiteral(".value"), QStringLiteral("API key values are 20 to 128 letters or digits"));
-        else if (keyValues.contains(key.value))
-            error(out, kpath + QStringLiteral(".value"), QStringLiteral("another API key has the same value"));
-        keyValues.insert(key.value);
-    }
-    for (qsizetype u = 0; u < project.usagePlans.size(); ++u) {
-        const UsagePlan &plan = project.usagePlans[u];
-        const QString upath = QStringLiteral("usagePlans[%1]").arg(u);
-        for (qsizetype k = 0; k < plan.apiKeyIds.size(); ++k)
-            if (!keyIds.contains(plan.apiKeyIds[k]))
-                error(out, upath + QStringLiteral(".apiKeyIds[%1]").arg(k), QStringLiteral("API key %1 does not exist").arg(plan.apiKeyIds[k]));
-        if (plan.quota) {
-            static const QStringList periods = {QStringLiteral("DAY"), QStringLiteral("WEEK"), QStringLiteral("MONTH")};
-            if (!periods.contains(plan.quota->period))
-                error(out, upath + QStringLiteral(".quota.period"), QStringLiteral("quota period must be DAY, WEEK or MONTH"));
-            if (plan.quota->limit < 0)
-                error(out, upath + QStringLiteral(".quota.limit"), QStringLiteral("quota limit must not be negative"));
-        }
-        for (qsizetype s = 0; s < plan.apiStages.size(); ++s) {
-            const UsagePlanStage &st = plan.apiStages[s];
-            const Api *api = project.api(st.apiId);
-            if (!api)
-                error(out, upath + QStringLiteral(".apiStages[%1].apiId").arg(s), QStringLiteral("API %1 does not exist").arg(st.apiId));
-            else if (!api->stage(st.stage))
-                error(out, upath + QStringLiteral(".apiStages[%1].stage").arg(s), QStringLiteral("stage %1 does not exist").arg(st.stage));
-        }
-    }
+    checkApiKeysAndPlans(project, out);
     QSet<QString> apiIds;
     for (qsizetype a = 0; a < project.apis.size(); ++a) {
         const Api &api = project.apis[a];

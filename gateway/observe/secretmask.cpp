@@ -24,4 +24,12 @@ QByteArray maskSecret(const QByteArray &value)
     return value.left(shown) + "****";
 }
 
+HeaderList maskSecretHeaders(const HeaderList &headers, const QList<QByteArray> &extra)
+{
+    HeaderList out;
+    for (const auto &h : headers)
+        out.append(h.first, isSecretHeader(h.first, extra) ? maskSecret(h.second) : h.second);
+    return out;
+}
+
 } // namespace gw::observe

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "gateway/core/headerlist.h"
+
 #include <QByteArray>
 #include <QList>
 
@@ -10,5 +12,7 @@ namespace gw::observe {
 bool isSecretHeader(const QByteArray &name, const QList<QByteArray> &extraSecretHeaders = {});
 // Keeps a short prefix so a person can tell two values apart ("Bearer eyJh…****").
 QByteArray maskSecret(const QByteArray &value);
+// A copy of `headers` with the secret ones masked, for what request logs keep.
+HeaderList maskSecretHeaders(const HeaderList &headers, const QList<QByteArray> &extraSecretHeaders = {});
 
 } // namespace gw::observe

@@ -86,13 +86,18 @@ QJsonObject RequestContext::contextObject() const
         ctx.insert(QStringLiteral("authorizer"), a);
     }
     if (!apiKeyId.isEmpty()) {
-        // The key's value is a secret: only its id is exposed (reference §5.8 masks it in logs).
+        // The value is read back from where the API-key phase found it, so the context never
+        // stores it; access logs mask it (accesslogvalues.cpp).
+        const bool fromAuthorizer = deployment && deployment->definition.apiKeySource == QLatin1String("AUTHORIZER");
+        identity.insert(QStringLiteral("apiKey"), fromAuthorizer ? (authorizer ? authorizer->usageIdentifierKey : QString())
+                                                                 : QString::fromUtf8(request.headers.value("x-api-key")));
         identity.insert(QStringLiteral("apiKeyId"), apiKeyId);
         ctx.insert(QStringLiteral("identity"), identity);
     }
     if (error) {
         ctx.insert(QStringLiteral("error"), QJsonObject{{QStringLiteral("message"), error->message},
-                                                        {QStringLiteral("responseType"), error->responseType}});
+                                                        {QStringLiteral("responseType"), error->responseType},
+                                                        {QStringLiteral("validationErrorString"), error->validationErrorString}});
     }
     return ctx;
 }

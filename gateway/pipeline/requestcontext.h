@@ -28,6 +28,7 @@ struct GatewayError
     QString logLine;             // "Execution failed due to ..." for the trace
     int status = 0;              // overrides the type's default status: Lambda proxy failures are
                                  // 502 under DEFAULT_5XX (reference §3.3)
+    QString validationErrorString = {}; // $context.error.validationErrorString (request validation)
 };
 
 // All per-request state. Phases hold only immutable configuration; everything that changes

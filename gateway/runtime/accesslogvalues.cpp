@@ -1,5 +1,7 @@
 #include "accesslogvalues.h"
 
+#include "gateway/observe/secretmask.h"
+
 #include <QJsonArray>
 
 namespace gw::runtime {
@@ -24,6 +26,9 @@ QHash<QString, QString> accessLogValues(const pipeline::RequestContext &ctx, con
 {
     QHash<QString, QString> out;
     flatten(ctx.contextObject(), QString(), out);
+    // An API key is a secret: logs show only enough of it to tell keys apart.
+    if (const auto it = out.find(QStringLiteral("identity.apiKey")); it != out.end() && !it->isEmpty())
+        *it = QString::fromUtf8(observe::maskSecret(it->toUtf8()));
     out.insert(QStringLiteral("status"), QString::number(response.status));
     out.insert(QStringLiteral("responseLength"), QString::number(response.body.size()));
     out.insert(QStringLiteral("responseLatency"), QString::number(ctx.elapsedUs() / 1000));

@@ -128,6 +128,9 @@ void Engine::stop()
 
 void Engine::deploy(std::shared_ptr<const deploy::RuntimeConfig> config)
 {
+    // Usage-plan quotas keep counting across redeploys; the new ledger is not served yet.
+    if (config && config->quotas && m_config && m_config->quotas)
+        config->quotas->continueFrom(*m_config->quotas);
     m_config = std::move(config);
     for (const WorkerThread &w : std::as_const(m_workers))
         QMetaObject::invokeMethod(w.worker, [wk = w.worker, c = m_config]() { wk->setConfig(c); }, Qt::QueuedConnection);

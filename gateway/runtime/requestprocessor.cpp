@@ -4,14 +4,17 @@
 
 #include "gateway/core/ids.h"
 #include "gateway/integrations/awsintegrator.h"
+#include "gateway/observe/secretmask.h"
 #include "gateway/integrations/httpintegrator.h"
 #include "gateway/integrations/lambdaintegrator.h"
 #include "gateway/integrations/mockintegrator.h"
 #include "gateway/integrations/upstreampool.h"
+#include "gateway/pipeline/phases/apikeyphase.h"
 #include "gateway/pipeline/phases/integratephase.h"
 #include "gateway/pipeline/phases/integrationrequestphase.h"
 #include "gateway/pipeline/phases/integrationresponsephase.h"
 #include "gateway/pipeline/phases/resolvephase.h"
+#include "gateway/pipeline/phases/validatephase.h"
 
 namespace gw::runtime {
 
@@ -32,11 +35,11 @@ RequestProcessor::RequestProcessor(QObject *parent) : QObject(parent)
 
     // [slot: resource policy + authorize]
 
-    // [slot: api key + usage plan quota]
+    phases.push_back(std::make_unique<ApiKeyPhase>());
 
     // [slot: usage plan throttle]
 
-    // [slot: validate]
+    phases.push_back(std::make_unique<ValidatePhase>());
 
     // [slot: cache]
 
@@ -96,6 +99,7 @@ void RequestProcessor::handle(HttpRequest request, ResponseCallback done)
                 r.isCanaryRequest = c->isCanaryRequest;
                 if (m_captureDetails) {
                     r.request = c->request;
+                    r.request.headers = observe::maskSecretHeaders(c->request.headers, c->secretHeaders);
                     r.request.body.truncate(RequestRecord::kMaxCapturedBody);
                     r.response = response;
                     r.response.body.truncate(RequestRecord::kMaxCapturedBody);

@@ -1,3 +1,5 @@
+#include "clirun.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -17,19 +19,8 @@ class TestCli : public QObject
     QString m_cli;
     QString m_sample = QStringLiteral(GW_SOURCE_DIR "/resources/samples/petstore.gwproj");
 
-    struct Run
-    {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
-    Run run(const QStringList &args)
-    {
-        QProcess p;
-        p.start(m_cli, args);
-        p.waitForFinished(30000);
-        return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
-    }
+    using Run = gwtest::CliRun;
+    Run run(const QStringList &args) { return gwtest::runCli(m_cli, args); }
     static quint16 freePort()
     {
         QTcpServer probe;

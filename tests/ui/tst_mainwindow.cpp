@@ -1,4 +1,5 @@
 #include "ui/clientpanel.h"
+#include "ui/livelogpanel.h"
 #include "ui/mainwindow.h"
 #include "ui/models/projecttreemodel.h"
 #include "ui/models/requestlogmodel.h"
@@ -51,8 +52,9 @@ private slots:
         QCOMPARE(window.logModel()->index(0, gw::ui::RequestLogModel::Status).data().toInt(), 200);
         QCOMPARE(window.logModel()->index(0, gw::ui::RequestLogModel::Path).data().toString(), QStringLiteral("/dev/ping"));
         window.selectLogRow(0);
-        auto *trace = window.findChild<QPlainTextEdit *>(QStringLiteral("traceView"));
-        QVERIFY(trace->toPlainText().contains(QLatin1String("Method completed with status: 200")));
+        QVERIFY(window.findChild<QPlainTextEdit *>(QStringLiteral("logDetails")));
+        const QString details = window.logPanel()->detailsText();
+        QVERIFY2(details.contains(QLatin1String("Method completed with status: 200")), qPrintable(details));
         engine.stop();
     }
 

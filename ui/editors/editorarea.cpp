@@ -1,6 +1,7 @@
 #include "editorarea.h"
 
 #include "apieditor.h"
+#include "functioneditor.h"
 #include "methodeditor.h"
 #include "projecteditor.h"
 #include "resourceeditor.h"
@@ -13,7 +14,7 @@ namespace gw::ui {
 EditorArea::EditorArea(ProjectDocument *document, QWidget *parent)
     : QStackedWidget(parent), m_placeholder(new QLabel(this)), m_project(new ProjectEditor(document, this)),
       m_api(new ApiEditor(document, this)), m_resource(new ResourceEditor(document, this)), m_method(new MethodEditor(document, this)),
-      m_stage(new StageEditor(document, this))
+      m_stage(new StageEditor(document, this)), m_function(new FunctionEditor(document, this))
 {
     m_placeholder->setAlignment(Qt::AlignCenter);
     m_placeholder->setWordWrap(true);
@@ -25,6 +26,7 @@ EditorArea::EditorArea(ProjectDocument *document, QWidget *parent)
     addEditor(ItemRef::Kind::Resource, m_resource);
     addEditor(ItemRef::Kind::Method, m_method);
     addEditor(ItemRef::Kind::Stage, m_stage);
+    addEditor(ItemRef::Kind::Function, m_function);
     connect(m_resource, &ResourceEditor::openItem, this, &EditorArea::openItem);
     connect(m_method, &MethodEditor::openItem, this, &EditorArea::openItem);
 }

@@ -9,6 +9,7 @@ class QLabel;
 namespace gw::ui {
 
 class ApiEditor;
+class FunctionEditor;
 class ItemEditor;
 class MethodEditor;
 class ProjectDocument;
@@ -28,6 +29,7 @@ public:
     ResourceEditor *resourceEditor() const { return m_resource; }
     MethodEditor *methodEditor() const { return m_method; }
     StageEditor *stageEditor() const { return m_stage; }
+    FunctionEditor *functionEditor() const { return m_function; }
     ApiEditor *apiEditor() const { return m_api; }
     // Editors for capabilities that live outside this file (functions, authorizers ...).
     void addEditor(ItemRef::Kind kind, ItemEditor *editor);
@@ -44,6 +46,7 @@ private:
     ResourceEditor *m_resource;
     MethodEditor *m_method;
     StageEditor *m_stage;
+    FunctionEditor *m_function;
     QHash<int, ItemEditor *> m_byKind;
 };
 

@@ -162,7 +162,9 @@ bool ProjectTreeModel::canDropMimeData(const QMimeData *data, Qt::DropAction, in
         return false;
     const QStringList parts = QString::fromUtf8(data->data(kResourceMime)).split(QLatin1Char('\n'));
     const ItemRef target = refAt(parent);
-    return parts.size() == 2 && target.kind == ItemRef::Kind::Resource && target.apiId == parts[0] && target.path != parts[1];
+    // Not onto itself, nor into its own subtree.
+    return parts.size() == 2 && target.kind == ItemRef::Kind::Resource && target.apiId == parts[0] && target.path != parts[1]
+           && !target.path.startsWith(parts[1] + QLatin1Char('/'));
 }
 
 bool ProjectTreeModel::dropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column, const QModelIndex &parent)

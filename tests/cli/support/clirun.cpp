@@ -4,10 +4,10 @@
 
 namespace gwtest {
 
-CliRun runCli(const QString &cli, const QStringList &args, int timeoutMs)
+CliRun runCli(const QString &program, const QStringList &args, int timeoutMs)
 {
     QProcess p;
-    p.start(cli, args);
+    p.start(program, args);
     p.waitForFinished(timeoutMs);
     return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
 }
