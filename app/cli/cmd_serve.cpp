@@ -1,3 +1,4 @@
+#include "cachesummary.h"
 #include "command.h"
 #include "projectloader.h"
 #include "signalwatcher.h"
@@ -87,6 +88,8 @@ static int runServe(const QStringList &arguments)
         out() << "listening on " << base << '\n';
         for (const auto &line : runtime::invokeUrls(*project, p))
             out() << "  " << line << '\n';
+        for (const auto &line : cacheSummary(*project))
+            out() << line << '\n';
         out().flush();
     });
     SignalWatcher watcher;

@@ -1,5 +1,7 @@
 #include "runtimeconfig.h"
 
+#include "trafficcompiler.h"
+
 #include "gateway/aws/credentialsprovider.h"
 #include "gateway/aws/servicerequestbuilder.h"
 
@@ -105,7 +107,8 @@ static CompiledMethod compileMethod(const model::Resource &r, const model::Metho
 
 std::shared_ptr<const CompiledDeployment> compileDeployment(const model::Deployment &deployment,
                                                             model::Diagnostics *diagnostics,
-                                                            const QString &path)
+                                                            const QString &path,
+                                                            const auth::AuthCompileInput &authInput)
 {
     auto out = std::make_shared<CompiledDeployment>();
     bool templatesOk = true;
@@ -135,6 +138,8 @@ std::shared_ptr<const CompiledDeployment> compileDeployment(const model::Deploym
                                                                               path + QStringLiteral(".defaultRoute"), deployment.api, schemas,
                                                                               &templatesOk));
     }
+    out->cors = compileCors(deployment.api);
+    out->auth = auth::compileAuth(deployment.api, authInput, diagnostics, path);
     if (!templatesOk)
         return nullptr;
     return out;
@@ -164,8 +169,10 @@ std::shared_ptr<const RuntimeConfig> compile(const model::Project &project, mode
                 return *it;
             for (qsizetype d = 0; d < api.deployments.size(); ++d) {
                 if (api.deployments[d].id == id) {
+                    const auth::AuthCompileInput authInput{api.id, project.aws.region, QStringLiteral("000000000000"),
+                                                           projectDir, api.type == model::ApiType::Http};
                     auto compiled = compileDeployment(api.deployments[d], diagnostics,
-                                                      QStringLiteral("apis[%1].deployments[%2].api").arg(a).arg(d));
+                                                      QStringLiteral("apis[%1].deployments[%2].api").arg(a).arg(d), authInput);
                     deployments.insert(id, compiled);
                     return compiled;
                 }
@@ -205,6 +212,7 @@ std::shared_ptr<const RuntimeConfig> compile(const model::Project &project, mode
                 if (canary.deployment)
                     cs->canary = canary;
             }
+            compileStageTraffic(*capi, *cs);
             capi->stages.insert(s.name, cs);
         }
         config->apis.insert(api.id.toLower(), capi);
@@ -214,6 +222,7 @@ std::shared_ptr<const RuntimeConfig> compile(const model::Project &project, mode
     compileAwsServices(project, config.get(), diagnostics);
     config->apiKeys = apikeys::ApiKeyTable::build(project);
     config->quotas = std::make_shared<apikeys::QuotaLedger>();
+    compileProjectTraffic(project, config.get());
     return config;
 }
 

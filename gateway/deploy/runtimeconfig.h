@@ -6,10 +6,15 @@
 #include "gateway/apikeys/apikeytable.h"
 #include "gateway/apikeys/quotaledger.h"
 #include "gateway/validate/methodvalidation.h"
+#include "gateway/auth/authcaches.h"
+#include "gateway/auth/compiledauth.h"
 
 #include "gateway/model/diagnostic.h"
 #include "gateway/observe/accesslogformat.h"
 #include "gateway/model/project.h"
+#include "gateway/traffic/httpcorspolicy.h"
+#include "gateway/traffic/methodtraffic.h"
+#include "gateway/traffic/usageplanthrottles.h"
 
 #include <QHash>
 #include <QRegularExpression>
@@ -62,6 +67,10 @@ struct CompiledDeployment
     Router router;
     // HTTP APIs: the $default route (resource path "$default"), or null.
     std::unique_ptr<CompiledResource> defaultRoute;
+    // HTTP APIs with a corsConfiguration: the gateway's own CORS answers (reference §9.2), or null.
+    std::shared_ptr<const traffic::HttpCorsPolicy> cors;
+    // Authorizers and resource policy, compiled once (gateway/auth).
+    std::shared_ptr<const auth::CompiledAuth> auth;
 };
 
 struct CompiledCanary
@@ -82,6 +91,12 @@ struct CompiledStage
     // Access logging: on when both are set. The path is absolute (resolved at compile time).
     std::shared_ptr<const observe::AccessLogFormat> accessLogFormat;
     QString accessLogPath;
+    // Throttle and cache settings of every method this stage serves (its deployment's and its
+    // canary's), resolved from methodSettings at deploy time (trafficcompiler.cpp).
+    QHash<const CompiledMethod *, traffic::MethodTraffic> traffic;
+    QString cacheName;             // "{apiId}/{stage}": the stage's cache in the engine's registry
+    qint64 cacheCapacityBytes = 0; // 0: no cache cluster
+    const traffic::MethodTraffic *methodTraffic(const CompiledMethod *method) const;
 };
 
 struct CompiledApi
@@ -115,11 +130,17 @@ struct RuntimeConfig
     // engine hands the previous deploy's counters on (QuotaLedger::continueFrom).
     std::shared_ptr<const apikeys::ApiKeyTable> apiKeys;
     std::shared_ptr<apikeys::QuotaLedger> quotas;
+    // Throttling above the stages: the account's bucket and the usage plans' per-key limits.
+    traffic::ThrottleLimits accountThrottle = traffic::kAccountDefaultLimits;
+    std::shared_ptr<const traffic::UsagePlanThrottles> planThrottles;
+    // Authorizer results and fetched JWKS, shared by all workers (thread-safe).
+    std::shared_ptr<auth::AuthCaches> authCaches = std::make_shared<auth::AuthCaches>();
 };
 
 std::shared_ptr<const CompiledDeployment> compileDeployment(const model::Deployment &deployment,
                                                             model::Diagnostics *diagnostics,
-                                                            const QString &path);
+                                                            const QString &path,
+                                                            const auth::AuthCompileInput &authInput = {});
 // `projectDir` anchors relative paths in the project (access-log destinations).
 std::shared_ptr<const RuntimeConfig> compile(const model::Project &project, model::Diagnostics *diagnostics,
                                              const QString &projectDir = {});

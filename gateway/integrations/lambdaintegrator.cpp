@@ -4,6 +4,7 @@
 #include "lambdaproxyevent.h"
 #include "lambdaproxyeventv2.h"
 #include "lambdaproxyresponse.h"
+#include "proxyeventmask.h"
 
 #include "gateway/core/jsonutil.h"
 
@@ -65,10 +66,10 @@ PhaseResult LambdaIntegrator::invoke(const std::shared_ptr<pipeline::RequestCont
         return PhaseResult::Respond;
     }
     QByteArray event;
-    if (proxy && usesPayloadV2(*ctx)) {
-        event = gw::toCompactJson(lambdaProxyEventV2(*ctx));
-    } else if (proxy) {
-        event = gw::toCompactJson(lambdaProxyEvent(*ctx));
+    QJsonObject proxyEvent;
+    if (proxy) {
+        proxyEvent = usesPayloadV2(*ctx) ? lambdaProxyEventV2(*ctx) : lambdaProxyEvent(*ctx);
+        event = gw::toCompactJson(proxyEvent);
     } else {
         event = ctx->endpointRequest.body.trimmed().isEmpty() ? QByteArray("{}") : ctx->endpointRequest.body;
         QJsonParseError parseError;
@@ -85,7 +86,8 @@ PhaseResult LambdaIntegrator::invoke(const std::shared_ptr<pipeline::RequestCont
                                      .arg(function->name, function->runtime,
                                           function->runtime == QLatin1String("endpoint") ? QStringLiteral(" at ") + function->endpointUrl : QString());
         ctx->log(kPhase, QStringLiteral("Endpoint request URI: %1").arg(endpoint));
-        ctx->log(kPhase, QStringLiteral("Endpoint request body after transformations: %1").arg(ctx->traceBody(event)));
+        const QByteArray shown = proxy ? gw::toCompactJson(proxyEventForTrace(proxyEvent, ctx->secretHeaders)) : event;
+        ctx->log(kPhase, QStringLiteral("Endpoint request body after transformations: %1").arg(ctx->traceBody(shown)));
         ctx->log(kPhase, QStringLiteral("Sending request to %1").arg(endpoint));
     }
 

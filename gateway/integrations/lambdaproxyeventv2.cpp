@@ -84,6 +84,16 @@ QJsonObject lambdaProxyEventV2(const pipeline::RequestContext &ctx)
         {QStringLiteral("time"), context.value(QStringLiteral("requestTime"))},
         {QStringLiteral("timeEpoch"), context.value(QStringLiteral("requestTimeEpoch"))},
     };
+    if (ctx.authorizer) {
+        // Payload 2.0: JWT authorizers under authorizer.jwt {claims, scopes}, Lambda ones under
+        // authorizer.lambda (reference §16.5, §16.6).
+        const auto &a = *ctx.authorizer;
+        const QJsonObject authorizer = a.claims.isEmpty()
+            ? QJsonObject{{QStringLiteral("lambda"), a.context}}
+            : QJsonObject{{QStringLiteral("jwt"), QJsonObject{{QStringLiteral("claims"), a.claims},
+                                                              {QStringLiteral("scopes"), a.scopes.isEmpty() ? QJsonValue() : QJsonValue(QJsonArray::fromStringList(a.scopes))}}}};
+        requestContext.insert(QStringLiteral("authorizer"), authorizer);
+    }
     event.insert(QStringLiteral("requestContext"), requestContext);
 
     const QStringList binaryTypes = ctx.deployment ? ctx.deployment->definition.binaryMediaTypes : QStringList();

@@ -1,6 +1,8 @@
 #include "check.h"
 
 #include "checkapikeys.h"
+#include "trafficcheck.h"
+#include "accesscontrolcheck.h"
 
 #include <QRegularExpression>
 #include <QSet>
@@ -180,6 +182,7 @@ Diagnostics checkDefinition(const ApiDefinition &def, const QString &path)
     if (!haveRoot)
         error(out, path + QStringLiteral(".resources"), QStringLiteral("the root resource '/' is missing"));
     checkRequestValidation(def, path, out);
+    out += checkAccessControl(def, path);
     // Every resource needs its parent, so the tree has no holes.
     for (qsizetype k = 0; k < def.resources.size(); ++k) {
         const QString parent = def.resources[k].parentPath();
@@ -267,6 +270,7 @@ Diagnostics check(const Project &project)
         for (qsizetype d = 0; d < api.deployments.size(); ++d)
             out += checkDefinition(api.deployments[d].api, apath + QStringLiteral(".deployments[%1].api").arg(d));
     }
+    out += checkTraffic(project);
     return out;
 }
 

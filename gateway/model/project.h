@@ -6,12 +6,21 @@
 
 namespace gw::model {
 
+struct ThrottleSettings
+{
+    std::optional<double> rateLimit;  // requests per second
+    std::optional<int> burstLimit;
+    friend bool operator==(const ThrottleSettings &, const ThrottleSettings &) = default;
+};
+
 struct ServerSettings
 {
     QString host = QStringLiteral("127.0.0.1"); // loopback unless the user asks otherwise
     int port = 4510;
     int traceBodyLimit = 10 * 1024;      // bytes of each body kept in execution traces
     QStringList maskedHeaders;           // masked in traces besides Authorization, x-api-key, cookies
+    // The account-level throttle shared by every API (AWS: 10,000 rps, burst 5,000 per region).
+    std::optional<ThrottleSettings> accountThrottle;
     friend bool operator==(const ServerSettings &, const ServerSettings &) = default;
 };
 
@@ -38,13 +47,6 @@ struct AwsSettings
     QString defaultEndpoint;            // e.g. http://127.0.0.1:4566 for LocalStack; empty: AWS itself
     QMap<QString, QString> endpoints;   // per service, e.g. dynamodb → http://127.0.0.1:8000
     friend bool operator==(const AwsSettings &, const AwsSettings &) = default;
-};
-
-struct ThrottleSettings
-{
-    std::optional<double> rateLimit;  // requests per second
-    std::optional<int> burstLimit;
-    friend bool operator==(const ThrottleSettings &, const ThrottleSettings &) = default;
 };
 
 struct QuotaSettings

@@ -427,6 +427,8 @@ QJsonObject toJson(const Project &p)
     if (p.server.traceBodyLimit != 10 * 1024)
         server.insert(QLatin1String("traceBodyLimit"), p.server.traceBodyLimit);
     putListIf(server, "maskedHeaders", p.server.maskedHeaders);
+    if (p.server.accountThrottle)
+        server.insert(QLatin1String("accountThrottle"), throttleToJson(*p.server.accountThrottle));
     o.insert(QLatin1String("server"), server);
     QJsonArray apis;
     for (const auto &a : p.apis)
@@ -638,6 +640,8 @@ Project projectFromJson(const QJsonObject &json, Diagnostics *d)
     sin.read("port", p.server.port);
     sin.read("traceBodyLimit", p.server.traceBodyLimit);
     sin.read("maskedHeaders", p.server.maskedHeaders);
+    if (sin.has("accountThrottle"))
+        p.server.accountThrottle = throttleFromJson(sin.object("accountThrottle"), sin.childPath("accountThrottle"), d);
     const QJsonArray apis = in.array("apis");
     for (qsizetype k = 0; k < apis.size(); ++k) {
         if (!apis[k].isObject()) {

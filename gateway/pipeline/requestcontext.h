@@ -83,10 +83,12 @@ struct RequestContext
         QString usageIdentifierKey;
     };
     std::optional<AuthorizerResult> authorizer;
+    QString authorizerError;     // why the authorizer refused ($context.authorizer.error, HTTP API www-authenticate)
     QString apiKeyId;
     QString usagePlanId;
     // Set by the cache phase on a hit: the integration phases pass the stored response through.
     bool servedFromCache = false;
+    bool cacheMissed = false;  // looked up and not found: CacheMissCount
     // $context.requestOverride / responseOverride as mapping templates set them (reference §4.4).
     transform::MappingOverrides mappingOverrides;
 

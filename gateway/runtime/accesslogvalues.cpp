@@ -40,6 +40,8 @@ QHash<QString, QString> accessLogValues(const pipeline::RequestContext &ctx, con
         out.insert(QStringLiteral("integration.status"), QString::number(ctx.endpointResult.status));
         out.insert(QStringLiteral("integration.integrationStatus"), QString::number(ctx.endpointResult.status));
     }
+    if (!ctx.authorizerError.isEmpty())
+        out.insert(QStringLiteral("authorizer.error"), ctx.authorizerError);
     if (ctx.error) {
         out.insert(QStringLiteral("error.messageString"), QLatin1Char('"') + ctx.error->message + QLatin1Char('"'));
         out.insert(QStringLiteral("integrationErrorMessage"), ctx.endpointResult.errorMessage);

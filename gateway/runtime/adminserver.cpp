@@ -1,5 +1,6 @@
 #include "adminserver.h"
 
+#include "admincacheroutes.h"
 #include "engine.h"
 
 #include <QHttpServer>
@@ -30,6 +31,7 @@ AdminServer::AdminServer(Engine *engine, QObject *parent)
                                        QHttpServerResponder::StatusCode::NotFound);
         return QHttpServerResponse("application/json", QJsonDocument(TraceStore::toJson(*record)).toJson(QJsonDocument::Compact));
     });
+    addCacheRoutes(*m_server, m_engine);
     m_server->route(QStringLiteral("/health"), [this]() {
         return QHttpServerResponse("application/json", m_engine->isRunning() ? QByteArray("{\"status\":\"serving\"}")
                                                                               : QByteArray("{\"status\":\"stopped\"}"));

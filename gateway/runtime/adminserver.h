@@ -9,7 +9,8 @@ namespace gw::runtime {
 
 class Engine;
 
-// The admin listener: Prometheus metrics at GET /metrics and GET /health. Separate from the
+// The admin listener: Prometheus metrics at GET /metrics, GET /health, traces and the stage caches
+// (admincacheroutes.h). Separate from the
 // gateway's port, loopback unless asked otherwise, and off unless enabled.
 // Thread contract: lives on the engine owner's thread.
 class AdminServer : public QObject

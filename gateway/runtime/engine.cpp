@@ -17,6 +17,7 @@ Engine::Engine(QObject *parent)
       m_metrics(std::make_shared<observe::MetricsRegistry>()),
       m_accessLogs(std::make_shared<AccessLogSinks>()),
       m_traces(std::make_shared<TraceStore>()),
+      m_traffic(std::make_shared<traffic::TrafficState>()),
       m_records(std::make_shared<RecordQueue>())
 {
     m_collectTimer.setInterval(1000);
@@ -69,7 +70,7 @@ void Engine::start(const EngineOptions &options)
         WorkerThread w;
         w.thread = new QThread(this);
         w.thread->setObjectName(QStringLiteral("gatewright-worker-%1").arg(i));
-        w.worker = new Worker(sink, m_metrics->newRecorder(), m_accessLogs);
+        w.worker = new Worker(sink, m_metrics->newRecorder(), m_accessLogs, m_traffic);
         w.worker->moveToThread(w.thread);
         connect(w.thread, &QThread::finished, w.worker, &QObject::deleteLater);
         connect(w.worker, &Worker::listening, this, &Engine::onWorkerListening);

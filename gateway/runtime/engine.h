@@ -59,6 +59,8 @@ public:
     std::shared_ptr<AccessLogSinks> accessLogs() const { return m_accessLogs; }
     // Recent requests with their traces (filled when EngineOptions::captureDetails is on).
     std::shared_ptr<TraceStore> traces() const { return m_traces; }
+    // Token buckets and stage caches shared by the workers; kept across redeploys and restarts.
+    std::shared_ptr<traffic::TrafficState> traffic() const { return m_traffic; }
     // Prometheus text for the admin listener and tools.
     QByteArray prometheusText();
 
@@ -88,6 +90,7 @@ private:
     std::shared_ptr<observe::MetricsRegistry> m_metrics;
     std::shared_ptr<AccessLogSinks> m_accessLogs;
     std::shared_ptr<TraceStore> m_traces;
+    std::shared_ptr<traffic::TrafficState> m_traffic;
 
     struct RecordQueue
     {

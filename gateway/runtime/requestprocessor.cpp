@@ -5,23 +5,32 @@
 #include "gateway/core/ids.h"
 #include "gateway/integrations/awsintegrator.h"
 #include "gateway/observe/secretmask.h"
+#include "gateway/integrations/functionauthorizerinvoker.h"
 #include "gateway/integrations/httpintegrator.h"
 #include "gateway/integrations/lambdaintegrator.h"
+#include "gateway/integrations/lambdaproxyevent.h"
 #include "gateway/integrations/mockintegrator.h"
 #include "gateway/integrations/upstreampool.h"
 #include "gateway/pipeline/phases/apikeyphase.h"
+#include "gateway/pipeline/phases/authorizephase.h"
 #include "gateway/pipeline/phases/integratephase.h"
 #include "gateway/pipeline/phases/integrationrequestphase.h"
 #include "gateway/pipeline/phases/integrationresponsephase.h"
 #include "gateway/pipeline/phases/resolvephase.h"
 #include "gateway/pipeline/phases/validatephase.h"
+#include "gateway/pipeline/phases/cachephase.h"
+#include "gateway/pipeline/phases/httpcorsphase.h"
+#include "gateway/pipeline/phases/throttlephase.h"
+#include "gateway/pipeline/phases/usageplanthrottlephase.h"
 
 namespace gw::runtime {
 
 using namespace gw::pipeline;
 
-RequestProcessor::RequestProcessor(QObject *parent) : QObject(parent)
+RequestProcessor::RequestProcessor(std::shared_ptr<traffic::TrafficState> traffic, QObject *parent) : QObject(parent)
 {
+    if (!traffic)
+        traffic = std::make_shared<traffic::TrafficState>();
     auto upstream = std::make_unique<integrations::UpstreamPool>();
     pipeline::UpstreamTransport *transport = upstream.get();
     m_upstream = std::move(upstream);
@@ -31,24 +40,26 @@ RequestProcessor::RequestProcessor(QObject *parent) : QObject(parent)
     // API key, usage-plan throttle and quota, validation, cache, then the integration.
     phases.push_back(std::make_unique<ResolvePhase>());
 
-    // [slot: stage and method throttle]
+    phases.push_back(std::make_unique<HttpCorsPhase>());
+    phases.push_back(std::make_unique<ThrottlePhase>(traffic));
 
-    // [slot: resource policy + authorize]
+    m_functions = std::make_unique<functions::FunctionRuntime>(transport);
+    m_authorizerInvoker = std::make_unique<integrations::FunctionAuthorizerInvoker>(m_functions.get(), transport);
+    phases.push_back(std::make_unique<AuthorizePhase>(m_authorizerInvoker.get(), &integrations::lambdaProxyEvent));
 
     phases.push_back(std::make_unique<ApiKeyPhase>());
 
-    // [slot: usage plan throttle]
+    phases.push_back(std::make_unique<UsagePlanThrottlePhase>(traffic));
 
     phases.push_back(std::make_unique<ValidatePhase>());
 
-    // [slot: cache]
+    phases.push_back(std::make_unique<CachePhase>(traffic));
 
     phases.push_back(std::make_unique<IntegrationRequestPhase>(vtlTemplateRenderer()));
     auto integrate = std::make_unique<IntegratePhase>();
     integrate->add(model::IntegrationType::Mock, std::make_unique<integrations::MockIntegrator>());
     integrate->add(model::IntegrationType::Http, std::make_unique<integrations::HttpIntegrator>(transport));
     integrate->add(model::IntegrationType::HttpProxy, std::make_unique<integrations::HttpIntegrator>(transport));
-    m_functions = std::make_unique<functions::FunctionRuntime>(transport);
     integrate->add(model::IntegrationType::AwsProxy, std::make_unique<integrations::LambdaIntegrator>(m_functions.get()));
     integrate->add(model::IntegrationType::Aws, std::make_unique<integrations::AwsIntegrator>(m_functions.get(), transport));
     phases.push_back(std::move(integrate));
@@ -134,6 +145,7 @@ void RequestProcessor::observe(const RequestContext &ctx, const HttpResponse &re
         outcome.status = response.status;
         outcome.latencyUs = ctx.elapsedUs();
         outcome.integrationLatencyUs = ctx.integrationLatencyMs >= 0 ? ctx.integrationLatencyMs * 1000 : -1;
+        outcome.cacheResult = ctx.servedFromCache ? 1 : ctx.cacheMissed ? 2 : 0;
         m_recorder->record({ctx.api->id, ctx.stage ? ctx.stage->name : QString(), ctx.resourcePath(), ctx.httpMethod()}, outcome);
     }
     if (m_accessLogs && ctx.stage && ctx.stage->accessLogFormat) {

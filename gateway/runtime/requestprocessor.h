@@ -2,6 +2,7 @@
 
 #include "accesslogsinks.h"
 
+#include "gateway/auth/authorizerinvoker.h"
 #include "gateway/core/requesthandler.h"
 #include "gateway/observe/metricsregistry.h"
 #include "gateway/deploy/runtimeconfig.h"
@@ -9,6 +10,7 @@
 #include "gateway/pipeline/endpoint.h"
 #include "gateway/pipeline/pipeline.h"
 #include "gateway/pipeline/templaterenderer.h"
+#include "gateway/traffic/trafficstate.h"
 
 #include <QObject>
 
@@ -48,7 +50,8 @@ class RequestProcessor : public QObject
 {
     Q_OBJECT
 public:
-    explicit RequestProcessor(QObject *parent = nullptr);
+    // `traffic`: the engine's shared buckets and caches; null gives this processor its own.
+    explicit RequestProcessor(std::shared_ptr<traffic::TrafficState> traffic = nullptr, QObject *parent = nullptr);
     ~RequestProcessor() override;
 
     void setConfig(std::shared_ptr<const deploy::RuntimeConfig> config) { m_config = std::move(config); }
@@ -81,6 +84,7 @@ private:
     std::shared_ptr<const deploy::RuntimeConfig> m_config;
     std::unique_ptr<pipeline::UpstreamTransport> m_upstream;
     std::unique_ptr<functions::FunctionRuntime> m_functions;  // before the pipeline: integrators point to it
+    std::unique_ptr<auth::AuthorizerInvoker> m_authorizerInvoker;  // before the pipeline: the authorize phase points to it
     std::unique_ptr<pipeline::Pipeline> m_pipeline;
     std::function<void(const RequestRecord &)> m_recordSink;
     bool m_captureDetails = false;

@@ -6,14 +6,16 @@
 namespace gw::runtime {
 
 Worker::Worker(std::function<void(const RequestRecord &)> recordSink,
-               std::shared_ptr<observe::MetricsRegistry::Recorder> recorder, std::shared_ptr<AccessLogSinks> accessLogs)
-    : m_recordSink(std::move(recordSink)), m_recorder(std::move(recorder)), m_accessLogs(std::move(accessLogs))
+               std::shared_ptr<observe::MetricsRegistry::Recorder> recorder, std::shared_ptr<AccessLogSinks> accessLogs,
+               std::shared_ptr<traffic::TrafficState> traffic)
+    : m_recordSink(std::move(recordSink)), m_recorder(std::move(recorder)), m_accessLogs(std::move(accessLogs)),
+      m_traffic(std::move(traffic))
 {
 }
 
 void Worker::listen(qintptr descriptor, bool captureDetails, const ListenerLimits &limits)
 {
-    m_processor = new RequestProcessor(this);
+    m_processor = new RequestProcessor(m_traffic, this);
     m_processor->setRecordSink(m_recordSink);
     m_processor->setCaptureDetails(captureDetails);
     m_processor->setObservers(m_recorder, m_accessLogs);

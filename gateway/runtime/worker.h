@@ -17,7 +17,8 @@ class Worker : public QObject
     Q_OBJECT
 public:
     Worker(std::function<void(const RequestRecord &)> recordSink,
-           std::shared_ptr<observe::MetricsRegistry::Recorder> recorder, std::shared_ptr<AccessLogSinks> accessLogs);
+           std::shared_ptr<observe::MetricsRegistry::Recorder> recorder, std::shared_ptr<AccessLogSinks> accessLogs,
+           std::shared_ptr<traffic::TrafficState> traffic);
 
 public:
     // Serves on an already listening socket (see listensocket.h); reports through listening().
@@ -34,6 +35,7 @@ private:
     std::function<void(const RequestRecord &)> m_recordSink;
     std::shared_ptr<observe::MetricsRegistry::Recorder> m_recorder;
     std::shared_ptr<AccessLogSinks> m_accessLogs;
+    std::shared_ptr<traffic::TrafficState> m_traffic;
     std::shared_ptr<const gw::deploy::RuntimeConfig> m_config;
 };
 

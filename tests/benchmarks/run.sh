@@ -20,11 +20,7 @@ workers="${WORKERS:-1}"   # the same number of nginx worker processes and gatewa
 [[ -x "$cli" ]] || { echo "build first: $cli missing" >&2; exit 1; }
 command -v wrk >/dev/null && [[ -x /usr/sbin/nginx ]] || { echo "needs wrk and nginx (packaging/deps.sh --test)" >&2; exit 1; }
 
-tmp="$(mktemp -d)"
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$tmp"; }
-trap cleanup EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+source tests/benchmarks/common.sh
 n_ret=$(free_port); n_backend=$(free_port); n_proxy=$(free_port); gw=$(free_port)
 
 mkdir -p "$tmp/nginx/logs"
@@ -49,18 +45,6 @@ QT_NO_GLIB=1 "$cli" serve "$tmp/bench.gwproj" --port "$gw" --workers "$workers" 
 gwpid=$!; pids+=($gwpid)
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$gw/restapis/bench/b/_user_request_/ping" >/dev/null && break; sleep 0.1; done
 
-measure() { # url → "rps p99ms"
-  wrk -t1 -c50 -d"${secs}s" --latency "$1" > "$tmp/wrk.txt"
-  python3 - "$tmp/wrk.txt" <<'PY'
-import re, sys
-t = open(sys.argv[1]).read()
-rps = float(re.search(r"Requests/sec:\s+([\d.]+)", t).group(1))
-m = re.search(r"99%\s+([\d.]+)(us|ms|s)", t)
-v = float(m.group(1)) * {"us": 0.001, "ms": 1, "s": 1000}[m.group(2)]
-errs = re.search(r"Non-2xx or 3xx responses: (\d+)", t)
-print(f"{rps:.0f} {v:.3f} {errs.group(1) if errs else 0}")
-PY
-}
 report() { # label ours peer
   read -r r1 p1 e1 <<<"$2"; read -r r2 p2 e2 <<<"$3"
   python3 -c "print(f'$1: gatewright {float($r1):.0f} req/s p99 {float($p1):.2f} ms (non-2xx $e1) | nginx {float($r2):.0f} req/s p99 {float($p2):.2f} ms | ratio {float($r1)/float($r2):.2f}x rps, {float($p1)/max(float($p2),0.001):.2f}x p99')"

@@ -1,4 +1,4 @@
-#include "clirun.h"
+#include "cliprocess.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -19,33 +19,22 @@ class TestCli : public QObject
     QString m_cli;
     QString m_sample = QStringLiteral(GW_SOURCE_DIR "/resources/samples/petstore.gwproj");
 
-    using Run = gwtest::CliRun;
-    Run run(const QStringList &args) { return gwtest::runCli(m_cli, args); }
-    static quint16 freePort()
+    static QByteArray curlWithStatus(const QString &url)
     {
-        QTcpServer probe;
-        probe.listen(QHostAddress::LocalHost, 0);
-        return probe.serverPort();
-    }
-    static QByteArray curl(const QString &url)
-    {
-        QProcess p;
-        p.start(QStringLiteral("curl"), {QStringLiteral("-s"), QStringLiteral("-w"), QStringLiteral("\n%{http_code}"), url});
-        p.waitForFinished(15000);
-        return p.readAllStandardOutput();
+        return gwtest::curl({QStringLiteral("-w"), QStringLiteral("\n%{http_code}"), url});
     }
 
 private slots:
     void initTestCase()
     {
-        m_cli = qEnvironmentVariable("GW_CLI", QStringLiteral(GW_BINARY_DIR "/app/cli/gatewright-cli"));
+        m_cli = gwtest::cliPath();
         QVERIFY2(QFile::exists(m_cli), qPrintable(m_cli));
         QVERIFY2(!QStandardPaths::findExecutable(QStringLiteral("curl")).isEmpty(), "curl is needed (packaging/deps.sh --test installs it)");
     }
 
     void checkAcceptsTheSample()
     {
-        const Run r = run({QStringLiteral("check"), m_sample});
+        const gwtest::CliRun r = gwtest::runCli({QStringLiteral("check"), m_sample});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains(": ok"));
     }
@@ -60,7 +49,7 @@ private slots:
             {"id":"r","path":"/","methods":{"GET":{"integration":{"type":"HTTP","timeoutInMillis":10}}}},
             {"id":"g","path":"/{p+}/child"}]}}]})");
         f.close();
-        const Run r = run({QStringLiteral("check"), file});
+        const gwtest::CliRun r = gwtest::runCli({QStringLiteral("check"), file});
         QCOMPARE(r.exitCode, 1);
         const QString err = QString::fromUtf8(r.err);
         QVERIFY2(err.contains(file + QStringLiteral(":apis[0].name: API name is empty")), qPrintable(err));
@@ -77,7 +66,7 @@ private slots:
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write("{\n \"apis\": [\n");
         f.close();
-        const Run r = run({QStringLiteral("check"), file});
+        const gwtest::CliRun r = gwtest::runCli({QStringLiteral("check"), file});
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.startsWith(QByteArray(file.toUtf8() + ": not a valid project file")), r.err.constData());
         QVERIFY(r.err.contains("line 3"));
@@ -85,7 +74,7 @@ private slots:
 
     void testInvokePrintsResponseAndTrace()
     {
-        const Run r = run({QStringLiteral("test-invoke"), m_sample, QStringLiteral("--stage"), QStringLiteral("dev"),
+        const gwtest::CliRun r = gwtest::runCli({QStringLiteral("test-invoke"), m_sample, QStringLiteral("--stage"), QStringLiteral("dev"),
                            QStringLiteral("--method"), QStringLiteral("GET"), QStringLiteral("--path"), QStringLiteral("/pets/1?x=1"),
                            QStringLiteral("--header"), QStringLiteral("X-Test: yes")});
         QCOMPARE(r.exitCode, 0);
@@ -103,7 +92,7 @@ private slots:
 
     void testInvokeOfAnUnknownRouteGives403()
     {
-        const Run r = run({QStringLiteral("test-invoke"), m_sample, QStringLiteral("--stage"), QStringLiteral("dev"),
+        const gwtest::CliRun r = gwtest::runCli({QStringLiteral("test-invoke"), m_sample, QStringLiteral("--stage"), QStringLiteral("dev"),
                            QStringLiteral("--path"), QStringLiteral("/nope")});
         QCOMPARE(r.exitCode, 0);
         const QJsonObject json = QJsonDocument::fromJson(r.out).object();
@@ -114,7 +103,7 @@ private slots:
     void serveAnswersCurlAndStopsOnSigterm()
     {
         // The sample's HTTP_PROXY route proxies to the gateway itself; point it at our port.
-        const quint16 port = freePort();
+        const quint16 port = gwtest::freePort();
         QTemporaryDir dir;
         QFile in(m_sample);
         QVERIFY(in.open(QIODevice::ReadOnly));
@@ -136,10 +125,10 @@ private slots:
         QVERIFY(serve.readLine().contains(QByteArray("http://petstore.execute-api.localhost:" + QByteArray::number(port) + "/dev/")));
 
         // curl resolves *.localhost to loopback, as browsers do.
-        QCOMPARE(curl(QStringLiteral("http://petstore.execute-api.localhost:%1/dev/ping").arg(port)), QByteArray("{\"status\":\"ok\"}\n200"));
-        QCOMPARE(curl(QStringLiteral("http://127.0.0.1:%1/restapis/petstore/dev/_user_request_/nope").arg(port)),
+        QCOMPARE(curlWithStatus(QStringLiteral("http://petstore.execute-api.localhost:%1/dev/ping").arg(port)), QByteArray("{\"status\":\"ok\"}\n200"));
+        QCOMPARE(curlWithStatus(QStringLiteral("http://127.0.0.1:%1/restapis/petstore/dev/_user_request_/nope").arg(port)),
                  QByteArray("{\"message\":\"Missing Authentication Token\"}\n403"));
-        QCOMPARE(curl(QStringLiteral("http://petstore.execute-api.localhost:%1/dev/shop/pets/1").arg(port)),
+        QCOMPARE(curlWithStatus(QStringLiteral("http://petstore.execute-api.localhost:%1/dev/shop/pets/1").arg(port)),
                  QByteArray("{\"id\": 1, \"type\": \"dog\", \"price\": 249.99}\n200"));
 
         serve.terminate(); // SIGTERM
@@ -152,7 +141,7 @@ private slots:
     {
         QTcpServer busy;
         QVERIFY(busy.listen(QHostAddress::LocalHost, 0));
-        const Run r = run({QStringLiteral("serve"), m_sample, QStringLiteral("--port"), QString::number(busy.serverPort())});
+        const gwtest::CliRun r = gwtest::runCli({QStringLiteral("serve"), m_sample, QStringLiteral("--port"), QString::number(busy.serverPort())});
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(QByteArray("cannot listen on 127.0.0.1:" + QByteArray::number(busy.serverPort()))), r.err.constData());
     }
@@ -162,7 +151,7 @@ private slots:
     {
         const QString app = QStringLiteral(GW_BINARY_DIR "/app/gui/gatewright");
         QVERIFY2(QFile::exists(app), qPrintable(app));
-        const quint16 port = freePort();
+        const quint16 port = gwtest::freePort();
         QTemporaryDir dir;
         QFile in(m_sample);
         QVERIFY(in.open(QIODevice::ReadOnly));
@@ -183,7 +172,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(gui.canReadLine(), 10000);
         QCOMPARE(gui.readLine(), "listening on http://127.0.0.1:" + QByteArray::number(port) + "\n");
         QVERIFY(gui.readAllStandardError().contains("no display"));
-        QCOMPARE(curl(QStringLiteral("http://petstore.execute-api.localhost:%1/dev/ping").arg(port)), QByteArray("{\"status\":\"ok\"}\n200"));
+        QCOMPARE(curlWithStatus(QStringLiteral("http://petstore.execute-api.localhost:%1/dev/ping").arg(port)), QByteArray("{\"status\":\"ok\"}\n200"));
         gui.terminate();
         QVERIFY(gui.waitForFinished(10000));
         QCOMPARE(gui.exitCode(), 0);
@@ -192,7 +181,7 @@ private slots:
 
     void unknownCommandIsAnError()
     {
-        const Run r = run({QStringLiteral("frobnicate")});
+        const gwtest::CliRun r = gwtest::runCli({QStringLiteral("frobnicate")});
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.err.contains("unknown command"));
     }

@@ -1,7 +1,7 @@
 // `gatewright-cli render --template FILE --request REQUEST.json` run as a process: the output
 // byte for byte, the REQUEST.json contract, template errors as line:column on stderr; and
 // `check` reporting a template that does not parse.
-#include "clirun.h"
+#include "cliprocess.h"
 
 #include "gateway/model/deployments.h"
 #include "gateway/model/projectfile.h"
@@ -17,7 +17,7 @@ class TestCliRender : public QObject
     QTemporaryDir m_dir;
 
     using Run = gwtest::CliRun;
-    Run run(const QStringList &args) { return gwtest::runCli(m_cli, args); }
+    Run run(const QStringList &args) { return gwtest::runCli(args); }
     QString write(const QString &name, const QByteArray &content)
     {
         const QString path = m_dir.filePath(name);
@@ -35,7 +35,7 @@ class TestCliRender : public QObject
 private slots:
     void initTestCase()
     {
-        m_cli = qEnvironmentVariable("GW_CLI", QStringLiteral(GW_BINARY_DIR "/app/cli/gatewright-cli"));
+        m_cli = gwtest::cliPath();
         QVERIFY(QFile::exists(m_cli));
         QVERIFY(m_dir.isValid());
     }

@@ -1,4 +1,4 @@
-#include "clirun.h"
+#include "cliprocess.h"
 
 #include "gateway/model/deployments.h"
 #include "gateway/model/projectfile.h"
@@ -23,7 +23,7 @@ class TestKeysCli : public QObject
     QString m_file;
 
     using Run = gwtest::CliRun;
-    Run run(const QStringList &args) { return gwtest::runCli(m_cli, args); }
+    Run run(const QStringList &args) { return gwtest::runCli(args); }
 
 private slots:
     void initTestCase()

@@ -90,6 +90,11 @@ PhaseResult ResolvePhase::onRequest(const std::shared_ptr<RequestContext> &ctx, 
         }
     }
     ctx->query = parseQueryString(ctx->request.rawQuery());
+    // HTTP APIs with CORS configured answer preflights themselves, route or not (reference §9.2).
+    if (httpApi && ctx->deployment->cors && traffic::HttpCorsPolicy::isPreflight(ctx->request)) {
+        ctx->response = ctx->deployment->cors->preflight(ctx->request);
+        return PhaseResult::Respond;
+    }
 
     const auto match = ctx->deployment->router.match(address.path);
     if (match) {

@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+typedef struct evp_pkey_st EVP_PKEY;
+
+namespace gw::auth {
+
+// One JSON Web Key (RFC 7517) made usable for signature checks: RSA (n, e) and EC (crv, x, y)
+// public keys become an OpenSSL EVP_PKEY, "oct" keys keep their secret bytes for HMAC.
+// Private members (d, p, q...) are ignored: the gateway only verifies. Immutable; shareable
+// across threads.
+class Jwk
+{
+public:
+    // Null with `error` set when the key is malformed or of an unsupported type/curve.
+    static std::optional<Jwk> fromJson(const QJsonObject &json, QString *error);
+
+    QString kid() const { return m_kid; }
+    QString kty() const { return m_kty; }
+    QString alg() const { return m_alg; }   // the key's declared algorithm; may be empty
+    QString curve() const { return m_crv; } // EC only: P-256, P-384, P-521
+    EVP_PKEY *publicKey() const { return m_key.get(); }
+    const QByteArray &secret() const { return m_secret; }
+
+private:
+    QString m_kid;
+    QString m_kty;
+    QString m_alg;
+    QString m_crv;
+    std::shared_ptr<EVP_PKEY> m_key;
+    QByteArray m_secret;
+};
+
+// base64url without padding (RFC 7515 §2); null when `text` is not valid base64url.
+std::optional<QByteArray> base64UrlDecode(const QByteArray &text);
+QByteArray base64UrlEncode(const QByteArray &data);
+
+} // namespace gw::auth

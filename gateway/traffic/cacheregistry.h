@@ -1,0 +1,41 @@
+#pragma once
+
+#include "stagecache.h"
+
+#include <QHash>
+#include <QList>
+#include <QString>
+
+#include <memory>
+#include <shared_mutex>
+
+namespace gw::traffic {
+
+// Every stage's cache, by "{apiId}/{stage}". Kept by the Engine across redeploys (a redeploy keeps
+// the entries, as API Gateway does); a cache is made anew (empty) when its capacity changes, as a
+// resize wipes AWS's cluster. A lookup takes a read lock only.
+// Thread contract: safe from any thread.
+class CacheRegistry
+{
+public:
+    // The stage's cache with that capacity (created or replaced as needed).
+    std::shared_ptr<StageCache> cache(const QString &name, qint64 capacityBytes);
+    // The stage's cache if one exists, else null.
+    std::shared_ptr<StageCache> find(const QString &name) const;
+    // Empties one stage's cache (FlushStageCache); false when the stage has none.
+    bool flush(const QString &name);
+    void flushAll();
+    QList<QString> names() const;
+
+    // Tests and small machines: every cache holds at most this many bytes (0: the cluster size).
+    void setCapacityLimit(qint64 bytes);
+
+private:
+    qint64 effective(qint64 capacity) const;
+
+    mutable std::shared_mutex m_mutex;
+    QHash<QString, std::shared_ptr<StageCache>> m_caches;
+    qint64 m_capacityLimit = 0;
+};
+
+} // namespace gw::traffic

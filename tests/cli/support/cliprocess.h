@@ -1,0 +1,25 @@
+#pragma once
+
+#include <QByteArray>
+#include <QStringList>
+
+namespace gwtest {
+
+// What a finished CLI process left behind.
+struct CliRun
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+// gatewright-cli of this build (or $GW_CLI).
+QString cliPath();
+// Runs gatewright-cli with `args` to completion (30 s at most).
+CliRun runCli(const QStringList &args);
+// A port that was free a moment ago on 127.0.0.1.
+quint16 freePort();
+// `curl -s` with the given arguments; its standard output.
+QByteArray curl(const QStringList &args);
+
+} // namespace gwtest
