@@ -8,6 +8,8 @@ pkgs=(cmake g++ ninja-build pkg-config
       libyaml-cpp-dev libssl-dev libvalijson-dev libqt6svg6)
 if [[ "${1:-}" == "--test" ]]; then
   pkgs+=(curl xvfb xauth nginx-light wrk python3 python3-prometheus-client openssl chromium chromium-driver)
+  # The libFuzzer targets (tests/fuzz) build with clang and its runtime.
+  pkgs+=(clang libclang-rt-14-dev)
   # Node.js may come from elsewhere (NodeSource ships npm inside its nodejs package and conflicts
   # with Debian's npm): only ask Debian for what no installed node/npm already provides.
   command -v node >/dev/null 2>&1 || pkgs+=(nodejs)

@@ -2,6 +2,7 @@
 #include "projectloader.h"
 
 #include "gateway/deploy/runtimeconfig.h"
+#include "gateway/deploy/templatecompiler.h"
 #include "gateway/model/check.h"
 #include "gateway/model/projectfile.h"
 
@@ -22,6 +23,7 @@ static int runCheck(const QStringList &arguments)
         // Compiling finds what only parsing can: templates, access-log formats, patterns.
         model::Diagnostics compiled;
         deploy::compile(loaded.project, &compiled);
+        deploy::checkDesignTemplates(loaded.project, &compiled);
         for (const auto &d : compiled)
             if (!all.contains(d))
                 all.append(d);

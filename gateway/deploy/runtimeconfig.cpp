@@ -70,9 +70,11 @@ void compileAwsServices(const model::Project &project, RuntimeConfig *config, mo
 
 } // namespace
 
+// `templatesOk` turns false when a mapping template does not parse: such a deployment is not
+// served (the diagnostic says where), rather than failing each request that reaches it.
 static CompiledMethod compileMethod(const model::Resource &r, const model::Method &method, model::Diagnostics *diagnostics,
                                    const QString &methodPath, const model::ApiDefinition &definition,
-                                   const validate::ModelSchemas &schemas)
+                                   const validate::ModelSchemas &schemas, bool *templatesOk)
 {
     CompiledMethod cm;
     cm.resourceId = r.id;
@@ -81,10 +83,16 @@ static CompiledMethod compileMethod(const model::Resource &r, const model::Metho
     cm.validation = validate::MethodValidation::compile(method, definition, schemas);
     if (!cm.method.integration)
         return cm;
+    const QString integrationPath = methodPath + QStringLiteral(".integration");
+    cm.requestTemplates = compileTemplates(cm.method.integration->requestTemplates,
+                                           integrationPath + QStringLiteral(".requestTemplates"), diagnostics, templatesOk);
     const auto &responses = cm.method.integration->integrationResponses;
     for (qsizetype i = 0; i < responses.size(); ++i) {
         CompiledIntegrationResponse ci;
         ci.definition = responses[i];
+        ci.templates = compileTemplates(responses[i].responseTemplates,
+                                        integrationPath + QStringLiteral(".integrationResponses[%1].responseTemplates").arg(i),
+                                        diagnostics, templatesOk);
         ci.isDefault = responses[i].selectionPattern.isEmpty();
         ci.status = responses[i].statusCode.toInt();
         if (!ci.isDefault) {
@@ -106,6 +114,7 @@ std::shared_ptr<const CompiledDeployment> compileDeployment(const model::Deploym
                                                             const auth::AuthCompileInput &authInput)
 {
     auto out = std::make_shared<CompiledDeployment>();
+    bool templatesOk = true;
     out->id = deployment.id;
     out->definition = deployment.api;
     const validate::ModelSchemas schemas = validate::ModelSchemas::compile(deployment.api, diagnostics, path);
@@ -117,7 +126,7 @@ std::shared_ptr<const CompiledDeployment> compileDeployment(const model::Deploym
         for (auto it = r.methods.begin(); it != r.methods.end(); ++it)
             cr->methods.insert(it.key(), compileMethod(r, it.value(), diagnostics,
                                                        QStringLiteral("%1.resources[%2].methods.%3").arg(path).arg(k).arg(it.key()),
-                                                       deployment.api, schemas));
+                                                       deployment.api, schemas, &templatesOk));
         out->router.add(r.path, cr.get());
         out->resources.push_back(std::move(cr));
     }
@@ -129,10 +138,13 @@ std::shared_ptr<const CompiledDeployment> compileDeployment(const model::Deploym
         out->defaultRoute->id = pseudo.id;
         out->defaultRoute->path = pseudo.path;
         out->defaultRoute->methods.insert(QStringLiteral("ANY"), compileMethod(pseudo, *deployment.api.defaultRoute, diagnostics,
-                                                                              path + QStringLiteral(".defaultRoute"), deployment.api, schemas));
+                                                                              path + QStringLiteral(".defaultRoute"), deployment.api, schemas,
+                                                                              &templatesOk));
     }
     out->cors = compileCors(deployment.api);
     out->auth = auth::compileAuth(deployment.api, authInput, diagnostics, path);
+    if (!templatesOk)
+        return nullptr;
     return out;
 }
 

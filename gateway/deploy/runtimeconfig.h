@@ -1,6 +1,7 @@
 #pragma once
 
 #include "router.h"
+#include "templatecompiler.h"
 
 #include "gateway/apikeys/apikeytable.h"
 #include "gateway/apikeys/quotaledger.h"
@@ -42,6 +43,7 @@ struct CompiledIntegrationResponse
     QRegularExpression pattern;  // anchored: selection patterns must match the whole value
     bool isDefault = false;
     int status = 200;            // statusCode, parsed once
+    CompiledTemplates templates; // responseTemplates, parsed once
 };
 
 struct CompiledMethod
@@ -50,6 +52,7 @@ struct CompiledMethod
     QString resourcePath;
     model::Method method;
     QList<CompiledIntegrationResponse> integrationResponses;
+    CompiledTemplates requestTemplates; // the integration's, parsed once
     std::shared_ptr<const validate::MethodValidation> validation; // null: no request validator
 };
 

@@ -2,6 +2,9 @@
 
 #include "requestcontext.h"
 
+#include "gateway/transform/jsonpath.h"
+#include "gateway/transform/vtljson.h"
+
 #include <QJsonValue>
 
 namespace gw::pipeline {
@@ -24,6 +27,20 @@ QByteArray joinValues(const QList<QByteArray> &values)
         out += values[i];
     }
     return out;
+}
+
+// method.request.body.a.b / integration.response.body.a[0]: a JSONPath (without "$.") into a
+// JSON body; strings come out bare, anything else as JSON text (reference §4.1).
+std::optional<QByteArray> bodyPath(const QByteArray &body, const QString &path)
+{
+    transform::VtlValue root;
+    if (!transform::parseJsonText(QString::fromUtf8(body), &root))
+        return std::nullopt;
+    const QString jsonPath = (path.startsWith(QLatin1Char('[')) ? QStringLiteral("$") : QStringLiteral("$.")) + path;
+    const transform::VtlValue v = transform::evaluateJsonPath(root, jsonPath);
+    if (v.isNull())
+        return std::nullopt;
+    return (v.isString() ? v.stringValue() : v.toJsonText()).toUtf8();
 }
 
 } // namespace
@@ -67,6 +84,8 @@ std::optional<QByteArray> evaluateParameterSource(const QString &source, const R
     }
     if (source == QLatin1String("method.request.body"))
         return ctx.request.body;
+    if (after(QLatin1String("method.request.body."), &name))
+        return bodyPath(ctx.request.body, name);
     if (after(QLatin1String("stageVariables."), &name))
         return nonEmpty(ctx.stageVariables.value(name).toUtf8(), ctx.stageVariables.contains(name));
     if (after(QLatin1String("context."), &name)) {
@@ -85,6 +104,8 @@ std::optional<QByteArray> evaluateParameterSource(const QString &source, const R
     }
     if (source == QLatin1String("integration.response.body"))
         return ctx.endpointResult.body;
+    if (after(QLatin1String("integration.response.body."), &name))
+        return bodyPath(ctx.endpointResult.body, name);
     return std::nullopt;
 }
 

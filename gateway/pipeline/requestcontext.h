@@ -6,6 +6,7 @@
 #include "gateway/core/httpmessage.h"
 #include "gateway/core/requesthandler.h"
 #include "gateway/deploy/runtimeconfig.h"
+#include "gateway/transform/mappingrequest.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -88,6 +89,8 @@ struct RequestContext
     // Set by the cache phase on a hit: the integration phases pass the stored response through.
     bool servedFromCache = false;
     bool cacheMissed = false;  // looked up and not found: CacheMissCount
+    // $context.requestOverride / responseOverride as mapping templates set them (reference §4.4).
+    transform::MappingOverrides mappingOverrides;
 
     HttpResponse response;
     std::optional<GatewayError> error;

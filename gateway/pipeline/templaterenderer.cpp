@@ -1,13 +1,42 @@
 #include "templaterenderer.h"
 
+#include "requestcontext.h"
+
+#include "gateway/transform/mappingvariables.h"
+
 namespace gw::pipeline {
 
-TemplateRenderResult renderTemplate(const TemplateRenderer &renderer, const QString &templateText,
+TemplateRenderResult renderTemplate(const TemplateRenderer &renderer, const transform::VtlTemplate &tpl,
                                     RequestContext &ctx, TemplateSide side)
 {
     if (renderer)
-        return renderer(templateText, ctx, side);
-    return {true, templateText.toUtf8(), {}};
+        return renderer(tpl, ctx, side);
+    return {true, tpl.source().toUtf8(), {}};
+}
+
+static transform::MappingRequest mappingRequest(const RequestContext &ctx, TemplateSide side)
+{
+    transform::MappingRequest r;
+    r.body = side == TemplateSide::Request ? ctx.request.body : ctx.endpointResult.body;
+    r.pathParameters = ctx.pathParameters;
+    r.query = ctx.query;
+    for (const auto &h : ctx.request.headers)
+        r.headers.append({QString::fromLatin1(h.first), QString::fromUtf8(h.second)});
+    r.context = ctx.contextObject();
+    r.stageVariables = ctx.stageVariables;
+    return r;
+}
+
+TemplateRenderer vtlTemplateRenderer()
+{
+    return [](const transform::VtlTemplate &tpl, RequestContext &ctx, TemplateSide side) {
+        transform::MappingOverrides overrides = ctx.mappingOverrides;
+        const transform::VtlRenderResult r = transform::renderMapping(tpl, mappingRequest(ctx, side), &overrides);
+        if (!r.ok)
+            return TemplateRenderResult{false, {}, r.error};
+        ctx.mappingOverrides = overrides;
+        return TemplateRenderResult{true, r.output.toUtf8(), {}};
+    };
 }
 
 } // namespace gw::pipeline

@@ -59,7 +59,7 @@ RequestProcessor::RequestProcessor(std::shared_ptr<traffic::TrafficState> traffi
 
     phases.push_back(std::make_unique<CachePhase>(traffic));
 
-    phases.push_back(std::make_unique<IntegrationRequestPhase>());
+    phases.push_back(std::make_unique<IntegrationRequestPhase>(vtlTemplateRenderer()));
     auto integrate = std::make_unique<IntegratePhase>();
     integrate->add(model::IntegrationType::Mock, std::make_unique<integrations::MockIntegrator>());
     integrate->add(model::IntegrationType::Http, std::make_unique<integrations::HttpIntegrator>(transport));
@@ -67,7 +67,7 @@ RequestProcessor::RequestProcessor(std::shared_ptr<traffic::TrafficState> traffi
     integrate->add(model::IntegrationType::AwsProxy, std::make_unique<integrations::LambdaIntegrator>(m_functions.get()));
     integrate->add(model::IntegrationType::Aws, std::make_unique<integrations::AwsIntegrator>(m_functions.get(), transport));
     phases.push_back(std::move(integrate));
-    phases.push_back(std::make_unique<IntegrationResponsePhase>());
+    phases.push_back(std::make_unique<IntegrationResponsePhase>(vtlTemplateRenderer()));
     m_pipeline = std::make_unique<Pipeline>(std::move(phases));
 }
 

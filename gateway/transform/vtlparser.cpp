@@ -420,7 +420,7 @@ bool VtlParser::parseChain(Reference &ref)
             m_s.next();
             Segment seg;
             seg.pos = m_s.position(at);
-            seg.name = m_s.readIdentifier();
+            seg.name = m_s.readPropertyName();
             if (m_s.consume(QLatin1Char('('))) {
                 seg.kind = Segment::Kind::Method;
                 if (!parseArgs(seg.args, QLatin1Char(')'), false))

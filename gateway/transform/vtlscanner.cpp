@@ -49,6 +49,16 @@ QString VtlScanner::readIdentifier()
     return m_src.mid(start, m_pos - start);
 }
 
+QString VtlScanner::readPropertyName()
+{
+    if (!isIdentStart(peek()))
+        return {};
+    const qsizetype start = m_pos;
+    while (isIdentPart(peek()) || (peek() == QLatin1Char('-') && isIdentPart(peek(1))))
+        ++m_pos;
+    return m_src.mid(start, m_pos - start);
+}
+
 bool VtlScanner::consumeWord(QLatin1String word)
 {
     if (!lookingAt(word) || isIdentPart(peek(word.size())))

@@ -38,6 +38,8 @@ public:
     static bool isDigit(QChar c) { return c >= QLatin1Char('0') && c <= QLatin1Char('9'); }
 
     QString readIdentifier(); // empty when no identifier starts here
+    // A property name: Velocity 1.7 also allows '-' inside (header.X-Api-Key).
+    QString readPropertyName();
     // A word operator (and, or, not, eq, ne, lt, le, gt, ge) standing alone at the cursor.
     bool consumeWord(QLatin1String word);
 

@@ -134,6 +134,7 @@ void TestVtlEngine::renders_data()
     row("bean-property", "#set($l = [])$l.empty", "", "true");
     row("json-list-prints-json", "$l", R"({"l":[{"a":"b"},1]})", R"([{"a":"b"},1])");
     row("json-map-prints-java", "$m", R"({"m":{"a":"b","n":[1]}})", "{a=b, n=[1]}");
+    row("hyphen-property", "$h.X-Api-Key $n-1", R"({"h":{"X-Api-Key":"k"},"n":5})", "k 5-1");
     row("unknown-method-empty", "[$s.nope()]", R"({"s":"x"})", "[]");
 }
 

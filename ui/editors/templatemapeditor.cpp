@@ -1,18 +1,20 @@
 #include "templatemapeditor.h"
 
+#include "templatepreview.h"
 #include "vtllexer.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSplitter>
 #include <QVBoxLayout>
 #include <Qsci/qsciscintilla.h>
 
 namespace gw::ui {
 
 TemplateMapEditor::TemplateMapEditor(QWidget *parent)
-    : QWidget(parent), m_contentType(new QComboBox(this)), m_text(new QsciScintilla(this))
+    : QWidget(parent), m_contentType(new QComboBox(this)), m_text(new QsciScintilla(this)), m_preview(new TemplatePreview(this))
 {
     m_contentType->setObjectName(QStringLiteral("contentType"));
     m_contentType->setMinimumContentsLength(24);
@@ -39,7 +41,24 @@ TemplateMapEditor::TemplateMapEditor(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(row);
-    layout->addWidget(m_text, 1);
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(m_text);
+    split->addWidget(m_preview);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    layout->addWidget(split, 1);
+
+    // The preview follows the template shown; its error line gets a marker in the margin.
+    constexpr int kErrorMarker = 1;
+    m_text->markerDefine(QsciScintilla::RightArrow, kErrorMarker);
+    m_text->setMarkerBackgroundColor(QColor(0xd0, 0x40, 0x40), kErrorMarker);
+    connect(this, &TemplateMapEditor::currentTemplateChanged, m_preview,
+            [this](const QString &, const QString &text) { m_preview->setTemplate(text); });
+    connect(m_preview, &TemplatePreview::errorLineChanged, this, [this](int line) {
+        m_text->markerDeleteAll(kErrorMarker);
+        if (line > 0)
+            m_text->markerAdd(line - 1, kErrorMarker);
+    });
 
     connect(m_contentType, &QComboBox::currentIndexChanged, this, &TemplateMapEditor::showCurrent);
     auto addTyped = [this, newType]() {

@@ -8,9 +8,14 @@ class QComboBox;
 class QsciScintilla;
 
 namespace gw::ui {
+class TemplatePreview;
+}
+
+namespace gw::ui {
 
 // Mapping templates by content type: pick or add a content type, edit its template with
-// Velocity highlighting. Emits `edited` with the whole map after each change of the user's.
+// Velocity highlighting and a live preview against a sample request (the error's line is
+// marked in the editor). Emits `edited` with the whole map after each change of the user's.
 // Thread contract: GUI thread.
 class TemplateMapEditor : public QWidget
 {
@@ -22,6 +27,7 @@ public:
     QString currentContentType() const;
     void selectContentType(const QString &contentType);
     QsciScintilla *textEditor() const { return m_text; }
+    TemplatePreview *preview() const { return m_preview; }
     // Adds a content type (for tests and the Add button); selects it.
     void addContentType(const QString &contentType);
 
@@ -34,6 +40,7 @@ private:
 
     QComboBox *m_contentType;
     QsciScintilla *m_text;
+    TemplatePreview *m_preview;
     gw::model::TemplateMap m_templates;
     bool m_loading = false;
 };

@@ -98,6 +98,20 @@ QString fillUri(const QString &uri, const QMap<QString, QByteArray> &pathValues,
 }
 
 
+// #set($context.requestOverride.header.X = ...) and friends replace the mapped values.
+void applyRequestOverrides(const transform::MappingOverrides &o, QMap<QString, QByteArray> *pathValues,
+                           QList<QPair<QString, QByteArray>> *queryValues, HeaderList *headers)
+{
+    for (const auto &h : o.requestHeaders)
+        headers->set(h.first.toLatin1(), h.second.toUtf8());
+    for (const auto &q : o.requestQuery) {
+        queryValues->removeIf([&](const QPair<QString, QByteArray> &v) { return v.first == q.first; });
+        queryValues->append({q.first, q.second.toUtf8()});
+    }
+    for (const auto &p : o.requestPath)
+        pathValues->insert(p.first, p.second.toUtf8());
+}
+
 } // namespace
 
 PhaseResult IntegrationRequestPhase::onRequest(const std::shared_ptr<RequestContext> &ctx, const Resume &)
@@ -132,18 +146,19 @@ PhaseResult IntegrationRequestPhase::onRequest(const std::shared_ptr<RequestCont
     // Body: template selection by Content-Type and the passthrough rules (reference §1.1).
     if (!proxy) {
         const QString contentType = mimeType(ctx->request.headers.value("content-type"));
-        const auto &templates = integration.requestTemplates;
+        const auto &templates = ctx->method->requestTemplates;
         auto tpl = templates.constFind(contentType);
         if (tpl == templates.cend())
             tpl = templates.constFind(QStringLiteral("$default"));
         if (tpl != templates.cend()) {
-            const TemplateRenderResult rendered = renderTemplate(m_renderer, *tpl, *ctx, TemplateSide::Request);
+            const TemplateRenderResult rendered = renderTemplate(m_renderer, **tpl, *ctx, TemplateSide::Request);
             if (!rendered.ok) {
                 ctx->fail({QStringLiteral("API_CONFIGURATION_ERROR"), QStringLiteral("Internal server error"), false,
-                           QStringLiteral("Execution failed due to configuration error: %1").arg(rendered.error)});
+                           QStringLiteral("Execution failed due to configuration error: Unable to transform request: %1").arg(rendered.error)});
                 return PhaseResult::Respond;
             }
             out.body = rendered.output;
+            applyRequestOverrides(ctx->mappingOverrides, &pathValues, &queryValues, &mappedHeaders);
         } else {
             const bool noTemplates = templates.isEmpty();
             const auto behaviour = integration.passthroughBehavior;

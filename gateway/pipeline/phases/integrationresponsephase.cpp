@@ -103,7 +103,7 @@ PhaseResult IntegrationResponsePhase::onRequest(const std::shared_ptr<RequestCon
             out.headers.set(it.key().mid(23).toLatin1(), *value);
     }
     // Template by the first media type of Accept; else application/json; else the first one.
-    const auto &templates = def.responseTemplates;
+    const auto &templates = chosen->templates;
     auto tpl = templates.cend();
     if (!templates.isEmpty()) {
         QByteArray accept = ctx->request.headers.value("accept");
@@ -117,10 +117,10 @@ PhaseResult IntegrationResponsePhase::onRequest(const std::shared_ptr<RequestCon
     if (tpl == templates.cend() && !templates.isEmpty())
         tpl = templates.cbegin();
     if (tpl != templates.cend()) {
-        const TemplateRenderResult rendered = renderTemplate(m_renderer, *tpl, *ctx, TemplateSide::Response);
+        const TemplateRenderResult rendered = renderTemplate(m_renderer, **tpl, *ctx, TemplateSide::Response);
         if (!rendered.ok) {
             ctx->fail({QStringLiteral("API_CONFIGURATION_ERROR"), QStringLiteral("Internal server error"), false,
-                       QStringLiteral("Execution failed due to configuration error: %1").arg(rendered.error)});
+                       QStringLiteral("Execution failed due to configuration error: Unable to transform response: %1").arg(rendered.error)});
             return PhaseResult::Respond;
         }
         out.body = rendered.output;
@@ -131,6 +131,15 @@ PhaseResult IntegrationResponsePhase::onRequest(const std::shared_ptr<RequestCon
         if (!out.headers.contains("content-type"))
             out.headers.set("Content-Type", "application/json");
     }
+    // $context.responseOverride, from the request or the response template, has the last word.
+    const transform::MappingOverrides &overrides = ctx->mappingOverrides;
+    if (overrides.status) {
+        out.status = *overrides.status;
+        if (ctx->tracing())
+            ctx->log(phase, QStringLiteral("Method response status overridden by mapping template: %1").arg(out.status));
+    }
+    for (const auto &h : overrides.responseHeaders)
+        out.headers.set(h.first.toLatin1(), h.second.toUtf8());
     if (ctx->tracing()) {
         ctx->log(phase, QStringLiteral("Method response body after transformations: %1").arg(ctx->traceBody(out.body)));
         ctx->log(phase, QStringLiteral("Method response headers: %1").arg(ctx->traceHeaders(out.headers)));
