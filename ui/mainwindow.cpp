@@ -367,7 +367,15 @@ void MainWindow::deploy(const QString &description)
         statusBar()->showMessage(tr("Select an API to deploy"), 5000);
         return;
     }
-    const QString id = m_runtime->deploy(description);
+    gw::model::Diagnostics refused;
+    const QString id = m_runtime->deploy(description, &refused);
+    if (id.isEmpty()) {
+        QStringList lines;
+        for (const auto &d : refused)
+            lines << d.toString();
+        showNotice(tr("Not deployed: the API has %n error(s).\n%1", nullptr, int(refused.size())).arg(lines.join(QLatin1Char('\n'))), false);
+        return;
+    }
     statusBar()->showMessage(tr("Deployed %1 to stage %2").arg(id, m_runtime->targetStage()), 8000);
 }
 

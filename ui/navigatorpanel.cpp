@@ -1,5 +1,7 @@
 #include "navigatorpanel.h"
 
+#include "document/designproblems.h"
+
 #include "document/projectaccess.h"
 #include "document/projectdocument.h"
 #include "models/projecttreemodel.h"
@@ -87,7 +89,7 @@ void NavigatorPanel::rebuild()
     const ItemRef selected = current();
     {
         const QSignalBlocker block(m_view->selectionModel());
-        m_model->setProject(m_document->project(), gw::model::check(m_document->project()));
+        m_model->setProject(m_document->project(), designProblems(m_document->project()));
     }
     std::function<void(const QModelIndex &, int)> restore = [&](const QModelIndex &parent, int depth) {
         for (int r = 0; r < m_model->rowCount(parent); ++r) {

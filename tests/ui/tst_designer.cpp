@@ -392,6 +392,31 @@ private slots:
         QTRY_VERIFY(!method->problemsText().contains(QLatin1String("integration URI is empty")));
     }
 
+    // A template that does not parse is shown at its line in the method's form and blocks the
+    // deploy: nothing is recorded, and the notice says why.
+    void brokenTemplateIsShownAndBlocksTheDeploy()
+    {
+        gw::runtime::Engine engine;
+        gw::ui::MainWindow window(&engine);
+        QVERIFY(window.openFile(sampleCopy(QStringLiteral("broken.gwproj"))));
+        window.show();
+        const int deployments = int(window.project().api(QStringLiteral("petstore"))->deployments.size());
+        window.navigator()->select(methodRef(QStringLiteral("/ping"), QStringLiteral("GET")));
+        auto *method = window.editors()->methodEditor();
+        method->showBox(gw::ui::MethodEditor::IntegrationResponseBox);
+        method->integrationResponsesEditor()->table()->selectRow(0);
+        auto *text = method->integrationResponsesEditor()->templates()->textEditor();
+        text->selectAll();
+        QTest::keyClicks(text, QStringLiteral("{\"ok\": true}"));
+        QTest::keyClick(text, Qt::Key_Return);
+        QTest::keyClicks(text, QStringLiteral("#if($input.path('$.x') == 1"));
+        QTRY_VERIFY2(method->problemsText().contains(QLatin1String("does not parse")), qPrintable(method->problemsText()));
+        QVERIFY2(method->problemsText().contains(QLatin1String("2:")), qPrintable(method->problemsText()));
+        window.deploy(QStringLiteral("should not happen"));
+        QCOMPARE(int(window.project().api(QStringLiteral("petstore"))->deployments.size()), deployments);
+        QVERIFY2(window.noticeText().contains(QLatin1String("Not deployed")), qPrintable(window.noticeText()));
+    }
+
     // Auto-deploy serves each change of the design on the stage without recording deployments.
     void autoDeployServesChangesWithoutNewDeployments()
     {

@@ -1,5 +1,7 @@
 #include "runtimecontroller.h"
 
+#include "designproblems.h"
+
 #include "projectdocument.h"
 
 #include "gateway/deploy/runtimeconfig.h"
@@ -38,10 +40,17 @@ void RuntimeController::setAutoDeploy(bool on)
     m_debounce.start();
 }
 
-QString RuntimeController::deploy(const QString &description)
+QString RuntimeController::deploy(const QString &description, gw::model::Diagnostics *refusedFor)
 {
     if (!m_document->project().api(m_apiId))
         return {};
+    // As AWS refuses a deployment whose templates do not parse, nothing is recorded then.
+    const gw::model::Diagnostics errors = blockingErrors(m_document->project(), m_apiId);
+    if (!errors.isEmpty()) {
+        if (refusedFor)
+            *refusedFor = errors;
+        return {};
+    }
     QString id;
     const QString apiId = m_apiId;
     const QString stage = m_stage;
@@ -65,7 +74,7 @@ void RuntimeController::push()
     const QString dir = m_document->fileName().isEmpty() ? QString() : QFileInfo(m_document->fileName()).absolutePath();
     auto config = gw::deploy::compile(project, &diagnostics, dir);
     m_engine->deploy(config);
-    diagnostics += gw::model::check(m_document->project());
+    diagnostics += designProblems(m_document->project());
     emit pushed(diagnostics);
 }
 

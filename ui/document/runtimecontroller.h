@@ -32,7 +32,9 @@ public:
 
     // Records a deployment of the target API to the target stage (creating the stage if needed)
     // and serves it. Returns the new deployment's id, empty when there is no API.
-    QString deploy(const QString &description = {});
+    // Nothing is recorded while the API has errors (a template that does not parse, ...): then the
+    // result is empty and `refusedFor` holds them.
+    QString deploy(const QString &description = {}, gw::model::Diagnostics *refusedFor = nullptr);
     // Compiles the document as it stands (plus the auto-deployed design) and hands it over.
     void push();
     void start();

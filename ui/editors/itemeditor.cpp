@@ -1,5 +1,7 @@
 #include "itemeditor.h"
 
+#include "ui/document/designproblems.h"
+
 #include "ui/document/projectaccess.h"
 #include "ui/document/projectdocument.h"
 
@@ -56,7 +58,7 @@ void ItemEditor::reload()
     const QString path = jsonPathOf(project(), m_item);
     QStringList lines;
     if (!path.isEmpty())
-        for (const auto &d : gw::model::check(project()))
+        for (const auto &d : designProblems(project()))
             if (d.path == path || d.path.startsWith(path + QLatin1Char('.')) || d.path.startsWith(path + QLatin1Char('[')))
                 lines << QStringLiteral("⚠ %1 (%2)").arg(d.message, d.path.mid(path.size()).section(QLatin1Char('.'), 1));
     m_problems->setText(lines.join(QLatin1Char('\n')));
