@@ -1,3 +1,4 @@
+#include "tests/cli/support/cliprocess.h"
 #include "authtestproject.h"
 #include "lambdatestproject.h"
 #include "testproject.h"
@@ -23,29 +24,13 @@ class TestAuthCli : public QObject
     QString m_cli;
     QString m_project;
 
-    struct Run
-    {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
-    Run run(const QStringList &args)
-    {
-        QProcess p;
-        p.start(m_cli, args);
-        Run r;
-        if (!p.waitForFinished(30000))
-            return r;
-        r.exitCode = p.exitCode();
-        r.out = p.readAllStandardOutput();
-        r.err = p.readAllStandardError();
-        return r;
-    }
+    using Run = gwtest::CliRun;
+    static Run run(const QStringList &args) { return gwtest::runCli(args); }
 
 private slots:
     void initTestCase()
     {
-        m_cli = qEnvironmentVariable("GW_CLI", QStringLiteral(GW_BINARY_DIR "/app/cli/gatewright-cli"));
+        m_cli = gwtest::cliPath();
         QVERIFY2(QFile::exists(m_cli), qPrintable(m_cli));
         Project project;
         project.name = QStringLiteral("authcli");
