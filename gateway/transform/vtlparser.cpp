@@ -229,6 +229,16 @@ bool VtlParser::expectOpenParen(const QString &directive)
     return true;
 }
 
+ExprPtr VtlParser::parseCondition(const QString &directive)
+{
+    if (!expectOpenParen(directive))
+        return nullptr;
+    ExprPtr condition = parseExpression();
+    if (!condition || !expectCloseParen(directive))
+        return nullptr;
+    return condition;
+}
+
 bool VtlParser::expectCloseParen(const QString &directive)
 {
     m_s.skipSpace();
@@ -269,10 +279,8 @@ bool VtlParser::parseDirective(NodeList &out, const QString &name, qsizetype has
         gobbleNewline();
     } else if (name == QLatin1String("if")) {
         node->kind = Node::Kind::If;
-        if (!expectOpenParen(name))
-            return false;
-        ExprPtr condition = parseExpression();
-        if (!condition || !expectCloseParen(name))
+        ExprPtr condition = parseCondition(name);
+        if (!condition)
             return false;
         gobbleNewline();
         bool sawElse = false;
@@ -289,10 +297,8 @@ bool VtlParser::parseDirective(NodeList &out, const QString &name, qsizetype has
                 sawElse = true;
                 condition.reset();
             } else {
-                if (!expectOpenParen(terminator))
-                    return false;
-                condition = parseExpression();
-                if (!condition || !expectCloseParen(terminator))
+                condition = parseCondition(terminator);
+                if (!condition)
                     return false;
             }
             gobbleNewline();

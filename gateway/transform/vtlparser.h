@@ -33,6 +33,8 @@ private:
     bool parseArgs(std::vector<ExprPtr> &args, QChar close, bool commasOptional);
     bool expectOpenParen(const QString &directive);
     bool expectCloseParen(const QString &directive);
+    // "(expression)" after #if / #elseif; null (error recorded) when it is not there.
+    ExprPtr parseCondition(const QString &directive);
     void gobbleNewline();
 
     ExprPtr parseExpression();
