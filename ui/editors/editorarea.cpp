@@ -5,6 +5,7 @@
 #include "authorizereditor.h"
 #include "functioneditor.h"
 #include "methodeditor.h"
+#include "modeleditor.h"
 #include "projecteditor.h"
 #include "resourceeditor.h"
 #include "stageeditor.h"
@@ -19,7 +20,7 @@ EditorArea::EditorArea(ProjectDocument *document, QWidget *parent)
     : QStackedWidget(parent), m_placeholder(new QLabel(this)), m_project(new ProjectEditor(document, this)),
       m_api(new ApiEditor(document, this)), m_resource(new ResourceEditor(document, this)), m_method(new MethodEditor(document, this)),
       m_stage(new StageEditor(document, this)), m_function(new FunctionEditor(document, this)),
-      m_authorizer(new AuthorizerEditor(document, this)), m_validator(new ValidatorEditor(document, this)),
+      m_authorizer(new AuthorizerEditor(document, this)), m_model(new ModelEditor(document, this)), m_validator(new ValidatorEditor(document, this)),
       m_apiKey(new ApiKeyEditor(document, this)), m_usagePlan(new UsagePlanEditor(document, this))
 {
     m_placeholder->setAlignment(Qt::AlignCenter);
@@ -34,6 +35,7 @@ EditorArea::EditorArea(ProjectDocument *document, QWidget *parent)
     addEditor(ItemRef::Kind::Stage, m_stage);
     addEditor(ItemRef::Kind::Function, m_function);
     addEditor(ItemRef::Kind::Authorizer, m_authorizer);
+    addEditor(ItemRef::Kind::Model, m_model);
     addEditor(ItemRef::Kind::Validator, m_validator);
     addEditor(ItemRef::Kind::ApiKey, m_apiKey);
     addEditor(ItemRef::Kind::UsagePlan, m_usagePlan);

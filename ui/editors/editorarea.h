@@ -16,6 +16,7 @@ class AuthorizerEditor;
 class FunctionEditor;
 class ItemEditor;
 class MethodEditor;
+class ModelEditor;
 class ProjectDocument;
 class ProjectEditor;
 class ResourceEditor;
@@ -38,6 +39,7 @@ public:
     FunctionEditor *functionEditor() const { return m_function; }
     ApiEditor *apiEditor() const { return m_api; }
     AuthorizerEditor *authorizerEditor() const { return m_authorizer; }
+    ModelEditor *modelEditor() const { return m_model; }
     ValidatorEditor *validatorEditor() const { return m_validator; }
     ApiKeyEditor *apiKeyEditor() const { return m_apiKey; }
     UsagePlanEditor *usagePlanEditor() const { return m_usagePlan; }
@@ -60,6 +62,7 @@ private:
     StageEditor *m_stage;
     FunctionEditor *m_function;
     AuthorizerEditor *m_authorizer;
+    ModelEditor *m_model;
     ValidatorEditor *m_validator;
     ApiKeyEditor *m_apiKey;
     UsagePlanEditor *m_usagePlan;
