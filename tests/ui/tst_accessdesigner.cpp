@@ -7,6 +7,7 @@
 #include "ui/editors/apikeyeditor.h"
 #include "ui/editors/authorizereditor.h"
 #include "ui/editors/editorarea.h"
+#include "ui/editors/keyvaluetable.h"
 #include "ui/editors/methodeditor.h"
 #include "ui/editors/quotaview.h"
 #include "ui/editors/usageplaneditor.h"
@@ -24,11 +25,13 @@
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QGroupBox>
 #include <QJsonDocument>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTableWidget>
@@ -261,6 +264,113 @@ private slots:
         QCOMPARE(window.client()->lastResponse().body, QByteArray("{\"message\":\"Limit Exceeded\"}"));
         QCOMPARE(quota->table()->item(0, 1)->text(), QStringLiteral("3")); // used
         engine.stop();
+    }
+
+    // Validator, key and plan edits made in their editors survive save and reload exactly; the key
+    // is masked until Show, and Generate makes a new value as the engine makes them.
+    void editsSurviveSaveAndReload()
+    {
+        gw::model::Project start = securedProject();
+        gw::model::deploy(start.apis.first(), QStringLiteral("dev"), QStringLiteral("first"));
+        const QString file = m_dir.filePath(QStringLiteral("roundtrip.gwproj"));
+        gw::runtime::Engine engine;
+        gw::ui::MainWindow window(&engine);
+        window.setProject(start, file);
+        window.show();
+
+        // A validator for bodies only, used by GET /hello.
+        triggerAction(window, ItemRef{K::Validators, QStringLiteral("secure"), {}, {}, {}}, QStringLiteral("addItem"));
+        auto *validator = window.editors()->validatorEditor();
+        QCOMPARE(window.editors()->currentEditor(), validator);
+        const QString validatorId = window.project().apis.first().design.requestValidators.first().id;
+        typeInto(validator->findChild<QLineEdit *>(QStringLiteral("validatorName")), QStringLiteral("bodyOnly"));
+        auto *parameters = validator->findChild<QCheckBox *>(QStringLiteral("validateParameters"));
+        QVERIFY(parameters->isChecked());
+        QTest::mouseClick(parameters, Qt::LeftButton, {}, QPoint(6, parameters->height() / 2));
+        QVERIFY(!window.project().apis.first().design.requestValidators.first().validateRequestParameters);
+        QVERIFY(window.project().apis.first().design.requestValidators.first().validateRequestBody);
+        QVERIFY(validator->usedByText().contains(QLatin1String("no method")));
+        window.navigator()->select(ItemRef{K::Method, QStringLiteral("secure"), QStringLiteral("/hello"), QStringLiteral("GET"), {}});
+        auto *chooser = window.editors()->methodEditor()->findChild<QComboBox *>(QStringLiteral("requestValidator"));
+        chooser->setFocus();
+        QTest::keyClick(chooser, Qt::Key_Down);
+        QCOMPARE(window.project().apis.first().design.resource(QStringLiteral("/hello"))->methods.value(QStringLiteral("GET")).requestValidatorId,
+                 validatorId);
+        window.navigator()->select(ItemRef{K::Validator, QStringLiteral("secure"), {}, {}, validatorId});
+        QCOMPARE(validator->usedByText(), QStringLiteral("GET /hello"));
+
+        // A key: masked, shown on request, regenerated, described, disabled.
+        triggerAction(window, ItemRef{K::ApiKeys, {}, {}, {}, {}}, QStringLiteral("addItem"));
+        auto *key = window.editors()->apiKeyEditor();
+        const QString firstValue = window.project().apiKeys.first().value;
+        QCOMPARE(key->valueField()->echoMode(), QLineEdit::Password);
+        QCOMPARE(key->valueField()->displayText() == firstValue, false);
+        auto *show = key->findChild<QPushButton *>(QStringLiteral("showKey"));
+        QTest::mouseClick(show, Qt::LeftButton);
+        QCOMPARE(key->valueField()->echoMode(), QLineEdit::Normal);
+        QCOMPARE(key->valueField()->displayText(), firstValue);
+        QTest::mouseClick(show, Qt::LeftButton);
+        QCOMPARE(key->valueField()->echoMode(), QLineEdit::Password);
+        QTest::mouseClick(key->findChild<QPushButton *>(QStringLiteral("generateKey")), Qt::LeftButton);
+        const QString generated = window.project().apiKeys.first().value;
+        QVERIFY(generated != firstValue);
+        QVERIFY(QRegularExpression(QStringLiteral("^[A-Za-z0-9]{40}$")).match(generated).hasMatch());
+        QCOMPARE(key->valueField()->text(), generated);
+        typeInto(key->findChild<QLineEdit *>(QStringLiteral("keyDescription")), QStringLiteral("for the partner portal"));
+        auto *enabled = key->findChild<QCheckBox *>(QStringLiteral("keyEnabled"));
+        QTest::mouseClick(enabled, Qt::LeftButton, {}, QPoint(6, enabled->height() / 2));
+        QVERIFY(!window.project().apiKeys.first().enabled);
+        const QString keyId = window.project().apiKeys.first().id;
+
+        // A plan with throttle, weekly quota with an offset, the stage, a method override, the key.
+        triggerAction(window, ItemRef{K::UsagePlans, {}, {}, {}, {}}, QStringLiteral("addItem"));
+        auto *plan = window.editors()->usagePlanEditor();
+        typeInto(plan->findChild<QLineEdit *>(QStringLiteral("planDescription")), QStringLiteral("weekly"));
+        plan->findChild<QGroupBox *>(QStringLiteral("planThrottle"))->setChecked(true);
+        auto *rate = plan->findChild<QDoubleSpinBox *>(QStringLiteral("planRate"));
+        rate->selectAll();
+        QTest::keyClicks(rate, QStringLiteral("12.5"));
+        typeInto(plan->findChild<QSpinBox *>(QStringLiteral("planBurst")), 7);
+        plan->findChild<QGroupBox *>(QStringLiteral("planQuota"))->setChecked(true);
+        typeInto(plan->findChild<QSpinBox *>(QStringLiteral("quotaLimit")), 500);
+        auto *period = plan->findChild<QComboBox *>(QStringLiteral("quotaPeriod"));
+        period->setFocus();
+        QTest::keyClick(period, Qt::Key_Down);
+        typeInto(plan->findChild<QSpinBox *>(QStringLiteral("quotaOffset")), 2);
+        tick(plan->findChild<QListWidget *>(QStringLiteral("planStages")), QStringLiteral("secure/dev"));
+        plan->findChild<gw::ui::KeyValueTable *>(QStringLiteral("planMethodThrottles"))
+            ->addRow(gw::ui::UsagePlanEditor::methodThrottleKey(QStringLiteral("secure"), QStringLiteral("dev"), QStringLiteral("/hello/GET")),
+                     QStringLiteral("5/2"));
+        tick(plan->findChild<QListWidget *>(QStringLiteral("planKeys")), keyId);
+        {
+            const auto &u = window.project().usagePlans.first();
+            QCOMPARE(u.description, QStringLiteral("weekly"));
+            QVERIFY(u.throttle);
+            QCOMPARE(*u.throttle->rateLimit, 12.5);
+            QCOMPARE(*u.throttle->burstLimit, 7);
+            QCOMPARE(u.quota->limit, 500);
+            QCOMPARE(u.quota->period, QStringLiteral("WEEK"));
+            QCOMPARE(u.quota->offset, 2);
+            QCOMPARE(u.apiStages.size(), 1);
+            QCOMPARE(*u.apiStages.first().methodThrottles.value(QStringLiteral("/hello/GET")).rateLimit, 5.0);
+            QCOMPARE(*u.apiStages.first().methodThrottles.value(QStringLiteral("/hello/GET")).burstLimit, 2);
+            QCOMPARE(u.apiKeyIds, QStringList{keyId});
+        }
+        QVERIFY2(plan->problemsText().isEmpty(), qPrintable(plan->problemsText()));
+
+        QVERIFY(window.save());
+        const gw::model::Project saved = window.project();
+        gw::ui::MainWindow reopened(&engine);
+        QVERIFY(reopened.openFile(file));
+        QVERIFY(reopened.project() == saved);
+        // And the reopened editors show it: the key is in the plan, still masked.
+        reopened.show();
+        reopened.navigator()->select(ItemRef{K::ApiKey, {}, {}, {}, keyId});
+        auto *reopenedKey = reopened.editors()->apiKeyEditor();
+        QCOMPARE(reopenedKey->valueField()->text(), generated);
+        QCOMPARE(reopenedKey->valueField()->echoMode(), QLineEdit::Password);
+        QCOMPARE(reopenedKey->plansList()->count(), 1);
+        QCOMPARE(reopenedKey->plansList()->item(0)->checkState(), Qt::Checked);
     }
 };
 
