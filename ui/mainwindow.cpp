@@ -5,6 +5,7 @@
 #include "document/projectdocument.h"
 #include "document/runtimecontroller.h"
 #include "editors/editorarea.h"
+#include "editors/stageeditor.h"
 #include "harexport.h"
 #include "livelogpanel.h"
 #include "models/requestlogfiltermodel.h"
@@ -67,6 +68,7 @@ MainWindow::MainWindow(gw::runtime::Engine *engine, QWidget *parent)
 {
     setWindowTitle(QStringLiteral("Gatewright"));
     resize(1400, 860);
+    m_editors->stageEditor()->setTraffic(engine->traffic());
     setDockNestingEnabled(true);
 
     auto *navDock = new QDockWidget(tr("Navigator"), this);

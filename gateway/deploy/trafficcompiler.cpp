@@ -1,5 +1,6 @@
 #include "trafficcompiler.h"
 
+#include "gateway/traffic/cacheregistry.h"
 #include "gateway/traffic/methodtrafficcompiler.h"
 
 namespace gw::deploy {
@@ -20,7 +21,7 @@ static void addMethods(const CompiledApi &api, CompiledStage &stage, const Compi
 
 void compileStageTraffic(const CompiledApi &api, CompiledStage &stage)
 {
-    stage.cacheName = api.id.toLower() + QLatin1Char('/') + stage.name;
+    stage.cacheName = traffic::stageCacheName(api.id, stage.name);
     if (api.type == model::ApiType::Rest && stage.settings.cacheClusterEnabled)
         stage.cacheCapacityBytes = qMax<qint64>(0, traffic::cacheCapacityBytes(stage.settings.cacheClusterSize));
     addMethods(api, stage, stage.deployment.get());

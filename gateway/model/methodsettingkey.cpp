@@ -33,6 +33,13 @@ std::optional<MethodSettingKey> parseMethodSettingKey(const QString &key, QStrin
     return k;
 }
 
+QString methodSettingKeyFor(const QString &resourcePath, const QString &verb)
+{
+    QString res = resourcePath == QLatin1String("/") ? resourcePath : resourcePath.mid(resourcePath.startsWith(QLatin1Char('/')) ? 1 : 0);
+    res.replace(QLatin1String("/"), QLatin1String("~1"));
+    return res + QLatin1Char('/') + verb.toUpper();
+}
+
 QStringList cacheClusterSizes()
 {
     return {QStringLiteral("0.5"), QStringLiteral("1.6"), QStringLiteral("6.1"), QStringLiteral("13.5"),

@@ -21,6 +21,9 @@ struct MethodSettingKey
 // nullopt when the key names no resource/verb pair; `why` then says what is wrong.
 std::optional<MethodSettingKey> parseMethodSettingKey(const QString &key, QString *why = nullptr);
 
+// The key API Gateway writes for one method: "pets~1{id}/GET", "~1/GET" for the root.
+QString methodSettingKeyFor(const QString &resourcePath, const QString &verb);
+
 // API Gateway's cache cluster sizes in GB, as the API writes them (reference §8).
 QStringList cacheClusterSizes();
 

@@ -42,7 +42,7 @@ void addCacheRoutes(QHttpServer &server, Engine *engine)
     });
     server.route(QStringLiteral("/restapis/<arg>/stages/<arg>/cache/data"), QHttpServerRequest::Method::Delete,
                  [engine](const QString &apiId, const QString &stage) {
-                     const QString name = apiId.toLower() + QLatin1Char('/') + stage;
+                     const QString name = traffic::stageCacheName(apiId, stage);
                      if (!engine->traffic()->caches.flush(name))
                          return json({{QStringLiteral("message"), QStringLiteral("Stage %1 of API %2 has no cache (not enabled or not used yet)").arg(stage, apiId)}},
                                      QHttpServerResponder::StatusCode::NotFound);

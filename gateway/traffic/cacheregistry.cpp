@@ -4,6 +4,11 @@
 
 namespace gw::traffic {
 
+QString stageCacheName(const QString &apiId, const QString &stage)
+{
+    return apiId.toLower() + QLatin1Char('/') + stage;
+}
+
 qint64 CacheRegistry::effective(qint64 capacity) const
 {
     return m_capacityLimit > 0 ? qMin(capacity, m_capacityLimit) : capacity;

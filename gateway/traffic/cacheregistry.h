@@ -12,7 +12,10 @@
 
 namespace gw::traffic {
 
-// Every stage's cache, by "{apiId}/{stage}". Kept by the Engine across redeploys (a redeploy keeps
+// The registry's name for a stage's cache: "{apiId in lower case}/{stage}".
+QString stageCacheName(const QString &apiId, const QString &stage);
+
+// Every stage's cache, by stageCacheName(). Kept by the Engine across redeploys (a redeploy keeps
 // the entries, as API Gateway does); a cache is made anew (empty) when its capacity changes, as a
 // resize wipes AWS's cluster. A lookup takes a read lock only.
 // Thread contract: safe from any thread.

@@ -3,6 +3,7 @@
 
 #include <QTest>
 
+#include <algorithm>
 #include <atomic>
 #include <limits>
 #include <thread>
@@ -60,6 +61,30 @@ private slots:
         QVERIFY(!zeroRate.tryTake());
     }
 
+    // The stretches within [from, to] during which every thread was in one of its gaps (a sweep
+    // over the gaps' starts and ends), as their lengths in ns.
+    static std::vector<qint64> allThreadsOff(const std::vector<std::vector<std::pair<qint64, qint64>>> &gaps, qint64 from, qint64 to)
+    {
+        std::vector<std::pair<qint64, int>> events;
+        for (const auto &thread : gaps)
+            for (const auto &[start, end] : thread) {
+                events.emplace_back(std::clamp(start, from, to), +1);
+                events.emplace_back(std::clamp(end, from, to), -1);
+            }
+        std::sort(events.begin(), events.end());
+        const int all = int(gaps.size());
+        int off = 0;
+        std::vector<qint64> stretches;
+        qint64 since = from;
+        for (const auto &[at, delta] : events) {
+            if (off == all && at > since)
+                stretches.push_back(at - since);
+            off += delta;
+            since = at;
+        }
+        return stretches;
+    }
+
     // N threads hammer one bucket for T seconds: the admitted count stays within
     // burst + rate × elapsed (never above) and close to it (the bucket never idles).
     void concurrentAdmissionsAreExact_data()
@@ -83,18 +108,28 @@ private slots:
         // The window is from the first attempt of any thread to the last one of any thread.
         std::atomic<qint64> first{std::numeric_limits<qint64>::max()};
         std::atomic<qint64> last{0};
+        // Each thread's times off the CPU (gaps over 1 ms between two attempts, and before its
+        // first and after its last attempt). Refill can only be lost while every thread is off.
+        std::vector<std::vector<std::pair<qint64, qint64>>> gaps(threads);
         std::vector<std::thread> workers;
         for (int i = 0; i < threads; ++i)
-            workers.emplace_back([&]() {
+            workers.emplace_back([&, i]() {
                 qint64 mine = 0;
                 qint64 begin = TokenBucket::nowNs();
                 qint64 expected = first.load();
                 while (begin < expected && !first.compare_exchange_weak(expected, begin)) {}
                 qint64 now = begin;
+                auto &off = gaps[size_t(i)];
+                off.reserve(4096);
+                off.emplace_back(std::numeric_limits<qint64>::min(), begin);
                 while (!stop.load(std::memory_order_relaxed)) {
+                    const qint64 previous = now;
                     now = TokenBucket::nowNs();
+                    if (now - previous > 1'000'000)
+                        off.emplace_back(previous, now);
                     mine += bucket.tryTake(now);
                 }
+                off.emplace_back(now, std::numeric_limits<qint64>::max());
                 admitted += mine;
                 expected = last.load();
                 while (now > expected && !last.compare_exchange_weak(expected, now)) {}
@@ -106,11 +141,19 @@ private slots:
         const double elapsed = double(last.load() - first.load()) / 1e9;
         const double bound = burst + rate * elapsed;
         const qint64 got = admitted.load();
-        qInfo("admitted %lld of bound %.1f in %.3f s", got, bound, elapsed);
+        // While any thread runs, each token is taken as it arrives and the bucket stays near empty;
+        // a stretch with every thread off can therefore lose only the refill beyond the burst.
+        double allOff = 0, lost = 0;
+        for (const qint64 ns : allThreadsOff(gaps, first.load(), last.load())) {
+            allOff += double(ns) / 1e9;
+            lost += std::max(0.0, rate * double(ns) / 1e9 - burst);
+        }
+        qInfo("admitted %lld of bound %.1f in %.3f s (every thread off the CPU for %.3f s, up to %.0f refills lost)", got, bound,
+              elapsed, allOff, lost);
         QVERIFY2(got <= qint64(bound), qPrintable(QStringLiteral("%1 admitted > bound %2").arg(got).arg(bound)));
-        // Refill arrives as the threads hammer; what can be missing is refill that fell into a full
-        // bucket while every thread was descheduled (2.5 % covers a busy 2-core machine).
-        QVERIFY2(got >= qint64(bound * 0.975) - 2, qPrintable(QStringLiteral("%1 admitted, bound %2").arg(got).arg(bound)));
+        // What can be missing beyond that is timing noise: 2.5 %.
+        const double floor = (bound - lost) * 0.975 - 2;
+        QVERIFY2(double(got) >= floor, qPrintable(QStringLiteral("%1 admitted, bound %2, floor %3").arg(got).arg(bound).arg(floor)));
     }
 
     void registryKeepsBucketsUntilTheLimitsChange()

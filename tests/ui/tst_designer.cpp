@@ -1,3 +1,5 @@
+#include "designerharness.h"
+
 #include "ui/clientpanel.h"
 #include "ui/document/projectdocument.h"
 #include "ui/document/runtimecontroller.h"
@@ -68,37 +70,9 @@ class TestDesigner : public QObject
 
     QTemporaryDir m_dir;
 
-    // The bundled sample, copied so the test may save over it, on a free port.
-    QString sampleCopy(const QString &name)
-    {
-        const QString file = m_dir.filePath(name);
-        QFile::remove(file);
-        auto loaded = gw::model::loadProject(QStringLiteral(GW_SOURCE_DIR "/resources/samples/petstore.gwproj"));
-        loaded.project.server.port = 0;
-        QString error;
-        if (!gw::model::saveProject(loaded.project, file, &error))
-            qFatal("cannot write the sample copy: %s", qPrintable(error));
-        return file;
-    }
-
-    static bool startServing(gw::ui::MainWindow &window, gw::runtime::Engine &engine)
-    {
-        QSignalSpy started(&engine, &gw::runtime::Engine::started);
-        window.runtime()->start();
-        return started.wait(5000);
-    }
-
-    // Sends with the client's Send button and returns the status it reported.
-    static int sendFromClient(gw::ui::MainWindow &window, const QString &url)
-    {
-        window.client()->setMethod(QStringLiteral("GET"));
-        window.client()->setUrl(url);
-        QSignalSpy answered(window.client(), &gw::ui::ClientPanel::finished);
-        QTest::mouseClick(window.findChild<QPushButton *>(QStringLiteral("clientSend")), Qt::LeftButton);
-        if (!answered.wait(5000))
-            return -1;
-        return answered.first().first().toInt();
-    }
+    QString sampleCopy(const QString &name) { return gwtest::sampleCopy(m_dir, name); }
+    static bool startServing(gw::ui::MainWindow &window, gw::runtime::Engine &engine) { return gwtest::startServing(window, engine); }
+    static int sendFromClient(gw::ui::MainWindow &window, const QString &url) { return gwtest::sendFromClient(window, url); }
 
     static QString stageBase(const gw::runtime::Engine &engine)
     {

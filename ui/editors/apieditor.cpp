@@ -1,10 +1,15 @@
 #include "apieditor.h"
 
+#include "corsdialog.h"
 #include "formutil.h"
 
 #include "ui/document/projectaccess.h"
 
 #include <QFormLayout>
+#include <QHBoxLayout>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QPushButton>
 #include <QVBoxLayout>
 
 namespace gw::ui {
@@ -12,8 +17,23 @@ namespace gw::ui {
 ApiEditor::ApiEditor(ProjectDocument *document, QWidget *parent)
     : ItemEditor(document, parent), m_name(new QLineEdit(this)), m_description(new QPlainTextEdit(this)),
       m_type(new QComboBox(this)), m_endpointType(new QComboBox(this)), m_binaryTypes(new QLineEdit(this)),
-      m_keySource(new QComboBox(this))
+      m_keySource(new QComboBox(this)), m_corsRow(new QWidget(this)), m_cors(new QLabel(m_corsRow))
 {
+    m_cors->setObjectName(QStringLiteral("corsSummary"));
+    m_cors->setWordWrap(true);
+    auto *editCors = new QPushButton(tr("CORS…"), m_corsRow);
+    editCors->setObjectName(QStringLiteral("editCors"));
+    auto *removeCors = new QPushButton(tr("Remove CORS"), m_corsRow);
+    removeCors->setObjectName(QStringLiteral("removeCors"));
+    auto *corsLayout = new QHBoxLayout(m_corsRow);
+    corsLayout->setContentsMargins(0, 0, 0, 0);
+    corsLayout->addWidget(m_cors, 1);
+    corsLayout->addWidget(editCors);
+    corsLayout->addWidget(removeCors);
+    connect(editCors, &QPushButton::clicked, this, &ApiEditor::openCorsDialog);
+    connect(removeCors, &QPushButton::clicked, this, [this]() {
+        change(tr("Remove CORS configuration"), {}, [](gw::model::Api &a) { a.design.corsConfiguration = {}; });
+    });
     m_name->setObjectName(QStringLiteral("apiName"));
     m_description->setMaximumHeight(80);
     for (const char *t : {"REST", "HTTP", "WEBSOCKET"})
@@ -24,13 +44,14 @@ ApiEditor::ApiEditor(ProjectDocument *document, QWidget *parent)
     m_binaryTypes->setPlaceholderText(tr("e.g. image/png, application/octet-stream, */*"));
     m_keySource->addItem(tr("x-api-key header"), QStringLiteral("HEADER"));
     m_keySource->addItem(tr("Authorizer (usageIdentifierKey)"), QStringLiteral("AUTHORIZER"));
-    auto *form = new QFormLayout;
+    auto *form = m_form = new QFormLayout;
     form->addRow(tr("Name"), m_name);
     form->addRow(tr("Description"), m_description);
     form->addRow(tr("Type"), m_type);
     form->addRow(tr("Endpoint type"), m_endpointType);
     form->addRow(tr("Binary media types"), m_binaryTypes);
     form->addRow(tr("API key source"), m_keySource);
+    form->addRow(tr("CORS"), m_corsRow);
     body()->addLayout(form);
     body()->addStretch();
 
@@ -87,6 +108,27 @@ void ApiEditor::load()
         != QString(binary).remove(QLatin1Char(' ')))
         m_binaryTypes->setText(binary);
     form::setCurrent(m_keySource, api->design.apiKeySource);
+    const bool http = api->type == gw::model::ApiType::Http;
+    m_form->setRowVisible(m_corsRow, http);
+    const QJsonObject &cors = api->design.corsConfiguration;
+    m_cors->setText(cors.isEmpty() ? tr("off: preflights go to the routes")
+                                   : QString::fromUtf8(QJsonDocument(cors).toJson(QJsonDocument::Compact)));
+}
+
+CorsDialog *ApiEditor::openCorsDialog()
+{
+    const auto *api = findApi(project(), item());
+    if (!api || api->type != gw::model::ApiType::Http)
+        return nullptr;
+    auto *dialog = new CorsDialog(CorsDialog::Mode::HttpApi, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setHttpConfiguration(api->design.corsConfiguration);
+    connect(dialog, &QDialog::accepted, this, [this, dialog]() {
+        const QJsonObject configuration = dialog->httpConfiguration();
+        change(tr("Edit CORS configuration"), {}, [configuration](gw::model::Api &a) { a.design.corsConfiguration = configuration; });
+    });
+    dialog->open();
+    return dialog;
 }
 
 } // namespace gw::ui

@@ -3,17 +3,25 @@
 #include "itemeditor.h"
 
 class QComboBox;
+class QFormLayout;
+class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
+class QPushButton;
 
 namespace gw::ui {
 
-// An API's settings: name, description, type, endpoint type, binary media types, key source.
+class CorsDialog;
+
+// An API's settings: name, description, type, endpoint type, binary media types, key source,
+// and for HTTP APIs the CORS configuration the gateway answers preflights with.
 class ApiEditor : public ItemEditor
 {
     Q_OBJECT
 public:
     explicit ApiEditor(ProjectDocument *document, QWidget *parent = nullptr);
+    // HTTP APIs: opens the CORS configuration; accepting it is one undo step.
+    CorsDialog *openCorsDialog();
 
 protected:
     void load() override;
@@ -27,6 +35,9 @@ private:
     QComboBox *m_endpointType;
     QLineEdit *m_binaryTypes;
     QComboBox *m_keySource;
+    QFormLayout *m_form;
+    QWidget *m_corsRow;
+    QLabel *m_cors;
 };
 
 } // namespace gw::ui

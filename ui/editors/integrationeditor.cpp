@@ -9,6 +9,7 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QListWidget>
 #include <QMenu>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -35,8 +36,11 @@ IntegrationEditor::IntegrationEditor(ProjectDocument *document, QWidget *parent)
       m_insert(new QToolButton(m_form)), m_timeout(new QSpinBox(m_form)), m_passthrough(new QComboBox(m_form)),
       m_contentHandling(new QComboBox(m_form)),
       m_mappings(new KeyValueTable(tr("Integration request parameter"), tr("Mapped from"), m_form)),
-      m_templates(new TemplateMapEditor(m_form))
+      m_cacheKeys(new QListWidget(m_form)), m_templates(new TemplateMapEditor(m_form))
 {
+    m_cacheKeys->setObjectName(QStringLiteral("cacheKeyParameters"));
+    m_cacheKeys->setMaximumHeight(90);
+    m_cacheKeys->setToolTip(tr("Checked parameters are part of the stage cache's key (with the method and resource path)"));
     m_create->setObjectName(QStringLiteral("createIntegration"));
     m_type->setObjectName(QStringLiteral("integrationType"));
     m_uri->setObjectName(QStringLiteral("uri"));
@@ -80,6 +84,8 @@ IntegrationEditor::IntegrationEditor(ProjectDocument *document, QWidget *parent)
     formLayout->addLayout(form);
     formLayout->addWidget(new QLabel(tr("Parameter mappings, e.g. integration.request.header.X-Id ← method.request.path.id or 'static'"), m_form));
     formLayout->addWidget(m_mappings);
+    formLayout->addWidget(new QLabel(tr("Cache key parameters (method request parameters; declare them under Method request)"), m_form));
+    formLayout->addWidget(m_cacheKeys);
     formLayout->addWidget(new QLabel(tr("Mapping templates"), m_form));
     formLayout->addWidget(m_templates, 1);
     body()->addWidget(m_create, 0, Qt::AlignLeft);
@@ -117,6 +123,15 @@ IntegrationEditor::IntegrationEditor(ProjectDocument *document, QWidget *parent)
         for (const auto &[k, v] : pairs)
             map.insert(k, v);
         changeIntegration(tr("Edit parameter mappings"), QStringLiteral("mappings"), [map](gw::model::Integration &i) { i.requestParameters = map; });
+    });
+    connect(m_cacheKeys, &QListWidget::itemChanged, this, [this]() {
+        if (isLoading())
+            return;
+        QStringList keys;
+        for (int row = 0; row < m_cacheKeys->count(); ++row)
+            if (m_cacheKeys->item(row)->checkState() == Qt::Checked)
+                keys << m_cacheKeys->item(row)->text();
+        changeIntegration(tr("Change cache key parameters"), {}, [keys](gw::model::Integration &i) { i.cacheKeyParameters = keys; });
     });
     connect(m_templates, &TemplateMapEditor::edited, this, [this](const gw::model::TemplateMap &t) {
         changeIntegration(tr("Edit request template"), QStringLiteral("templates"), [t](gw::model::Integration &i) { i.requestTemplates = t; });
@@ -177,6 +192,22 @@ void IntegrationEditor::load()
     m_mappings->setPairs(toPairs(i.requestParameters));
     m_templates->setTemplates(i.requestTemplates);
     fillInsertMenu();
+    fillCacheKeys(*m);
+}
+
+void IntegrationEditor::fillCacheKeys(const gw::model::Method &method)
+{
+    QStringList names = method.requestParameters.keys();
+    for (const QString &key : method.integration->cacheKeyParameters)
+        if (!names.contains(key))
+            names << key;   // kept visible even when no longer declared, so it can be unchecked
+    const QSignalBlocker block(m_cacheKeys);
+    m_cacheKeys->clear();
+    for (const QString &name : std::as_const(names)) {
+        auto *row = new QListWidgetItem(name, m_cacheKeys);
+        row->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
+        row->setCheckState(method.integration->cacheKeyParameters.contains(name) ? Qt::Checked : Qt::Unchecked);
+    }
 }
 
 } // namespace gw::ui

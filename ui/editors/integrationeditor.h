@@ -4,6 +4,7 @@
 
 class QComboBox;
 class QLineEdit;
+class QListWidget;
 class QPushButton;
 class QSpinBox;
 class QToolButton;
@@ -15,7 +16,8 @@ class TemplateMapEditor;
 
 // The method's integration request: type, endpoint method and URI (with a helper that inserts
 // the resource's {params} and ${stageVariables.x}), timeout, parameter mappings, passthrough,
-// content handling and the request templates.
+// content handling, the request templates, and which request parameters make up the stage
+// cache's key.
 class IntegrationEditor : public ItemEditor
 {
     Q_OBJECT
@@ -29,6 +31,7 @@ protected:
 private:
     void changeIntegration(const QString &text, const QString &field, const std::function<void(gw::model::Integration &)> &f);
     void fillInsertMenu();
+    void fillCacheKeys(const gw::model::Method &method);
 
     QPushButton *m_create;
     QWidget *m_form;
@@ -40,6 +43,7 @@ private:
     QComboBox *m_passthrough;
     QComboBox *m_contentHandling;
     KeyValueTable *m_mappings;
+    QListWidget *m_cacheKeys;
     TemplateMapEditor *m_templates;
 };
 

@@ -1,5 +1,6 @@
 #include "resourceeditor.h"
 
+#include "corsdialog.h"
 #include "formutil.h"
 
 #include "ui/document/projectaccess.h"
@@ -18,8 +19,10 @@ namespace gw::ui {
 
 ResourceEditor::ResourceEditor(ProjectDocument *document, QWidget *parent)
     : ItemEditor(document, parent), m_fullPath(new QLabel(this)), m_part(new QLineEdit(this)), m_message(new QLabel(this)),
-      m_methods(new QListWidget(this)), m_verb(new QComboBox(this)), m_childPart(new QLineEdit(this))
+      m_methods(new QListWidget(this)), m_verb(new QComboBox(this)), m_childPart(new QLineEdit(this)),
+      m_cors(new QPushButton(tr("Enable CORS…"), this))
 {
+    m_cors->setObjectName(QStringLiteral("enableCors"));
     m_part->setObjectName(QStringLiteral("pathPart"));
     m_part->setToolTip(tr("One path segment: a name, {param} for a path parameter, {proxy+} for a greedy one. "
                           "Press Enter to apply."));
@@ -54,7 +57,11 @@ ResourceEditor::ResourceEditor(ProjectDocument *document, QWidget *parent)
     body()->addWidget(m_methods);
     body()->addLayout(methodRow);
     body()->addLayout(childRow);
-    body()->addWidget(remove, 0, Qt::AlignLeft);
+    auto *actions = new QHBoxLayout;
+    actions->addWidget(m_cors);
+    actions->addWidget(remove);
+    actions->addStretch();
+    body()->addLayout(actions);
 
     connect(m_part, &QLineEdit::returnPressed, this, &ResourceEditor::rename);
     connect(m_part, &QLineEdit::editingFinished, this, &ResourceEditor::rename);
@@ -62,6 +69,7 @@ ResourceEditor::ResourceEditor(ProjectDocument *document, QWidget *parent)
     connect(addChild, &QPushButton::clicked, this, &ResourceEditor::addChild);
     connect(m_childPart, &QLineEdit::returnPressed, this, &ResourceEditor::addChild);
     connect(remove, &QPushButton::clicked, this, &ResourceEditor::deleteResource);
+    connect(m_cors, &QPushButton::clicked, this, &ResourceEditor::openCorsDialog);
     connect(m_methods, &QListWidget::itemActivated, this, [this](QListWidgetItem *i) {
         ItemRef ref = item();
         ref.kind = ItemRef::Kind::Method;
@@ -77,6 +85,8 @@ void ResourceEditor::load()
     if (!r)
         return;
     m_fullPath->setText(r->path);
+    const auto *api = findApi(project(), item());
+    m_cors->setVisible(api && api->type == gw::model::ApiType::Rest);
     if (!m_part->hasFocus())
         form::setText(m_part, r->pathPart());
     m_part->setEnabled(r->path != QLatin1String("/"));
@@ -177,6 +187,43 @@ void ResourceEditor::deleteResource()
     if (parent.path.isEmpty())
         parent.path = QStringLiteral("/");
     emit openItem(parent);
+}
+
+CorsDialog *ResourceEditor::openCorsDialog()
+{
+    const auto *r = findResource(project(), item());
+    if (!r)
+        return nullptr;
+    auto *dialog = new CorsDialog(CorsDialog::Mode::RestResource, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setRestDefaults(r->path, r->methods.keys());
+    connect(dialog, &QDialog::accepted, this, [this, dialog]() { enableCors(dialog->restOptions()); });
+    dialog->open();
+    return dialog;
+}
+
+QString ResourceEditor::message() const
+{
+    return m_message->text();
+}
+
+void ResourceEditor::enableCors(const gw::model::CorsOptions &options)
+{
+    const ItemRef ref = item();
+    const auto *api = findApi(project(), ref);
+    if (!api)
+        return;
+    gw::model::Api probe = *api;
+    const gw::model::CorsResult result = gw::model::enableCors(probe, ref.path, options);
+    if (!result.ok()) {
+        m_message->setText(result.error);
+        return;
+    }
+    edit(tr("Enable CORS on %1").arg(ref.path), [ref, options](gw::model::Project &p) {
+        if (auto *a = findApi(p, ref))
+            gw::model::enableCors(*a, ref.path, options);
+    });
+    m_message->setText((result.changed + result.notes).join(QLatin1Char('\n')));
 }
 
 } // namespace gw::ui

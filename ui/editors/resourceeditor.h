@@ -2,12 +2,17 @@
 
 #include "itemeditor.h"
 
+#include "gateway/model/corsenabler.h"
+
 class QComboBox;
 class QLabel;
 class QLineEdit;
 class QListWidget;
+class QPushButton;
 
 namespace gw::ui {
+
+class CorsDialog;
 
 // A resource: its path part (renaming carries the children along), its methods, a child
 // resource and deletion. Every refusal (duplicate, second path parameter, child of a greedy
@@ -17,6 +22,9 @@ class ResourceEditor : public ItemEditor
     Q_OBJECT
 public:
     explicit ResourceEditor(ProjectDocument *document, QWidget *parent = nullptr);
+    // "Enable CORS…": opens the dialog (REST APIs); accepting it applies the change as one undo step.
+    CorsDialog *openCorsDialog();
+    QString message() const;
 
 signals:
     void openItem(const gw::ui::ItemRef &ref);
@@ -29,6 +37,7 @@ private:
     void addChild();
     void addMethod();
     void deleteResource();
+    void enableCors(const gw::model::CorsOptions &options);
 
     QLabel *m_fullPath;
     QLineEdit *m_part;
@@ -36,6 +45,7 @@ private:
     QListWidget *m_methods;
     QComboBox *m_verb;
     QLineEdit *m_childPart;
+    QPushButton *m_cors;
 };
 
 } // namespace gw::ui

@@ -1,10 +1,13 @@
 #include "stageeditor.h"
 
+#include "cachestatsview.h"
 #include "formutil.h"
 #include "keyvaluetable.h"
+#include "methodsettingspanel.h"
 
 #include "ui/document/projectaccess.h"
 
+#include "gateway/model/methodsettingkey.h"
 #include "gateway/observe/accesslogformat.h"
 
 #include <QCheckBox>
@@ -41,12 +44,6 @@ QMap<QString, QString> toMap(const KeyValueTable::Pairs &pairs)
 }
 
 } // namespace
-
-QStringList StageEditor::cacheSizes()
-{
-    return {QStringLiteral("0.5"), QStringLiteral("1.6"), QStringLiteral("6.1"), QStringLiteral("13.5"),
-            QStringLiteral("28.4"), QStringLiteral("58.2"), QStringLiteral("118"), QStringLiteral("237")};
-}
 
 StageEditor::StageEditor(ProjectDocument *document, QWidget *parent)
     : ItemEditor(document, parent), m_description(new QLineEdit(this)), m_deployment(new QComboBox(this)),
@@ -91,7 +88,7 @@ QWidget *StageEditor::buildCacheAndThrottling()
     m_cacheEnabled->setObjectName(QStringLiteral("cacheEnabled"));
     m_cacheSize = new QComboBox(page);
     m_cacheSize->setObjectName(QStringLiteral("cacheSize"));
-    for (const QString &size : cacheSizes())
+    for (const QString &size : gw::model::cacheClusterSizes())
         m_cacheSize->addItem(tr("%1 GB").arg(size), size);
     m_cacheTtl = new QSpinBox(page);
     m_cacheTtl->setObjectName(QStringLiteral("cacheTtl"));
@@ -106,8 +103,13 @@ QWidget *StageEditor::buildCacheAndThrottling()
     m_burst = new QSpinBox(page);
     m_burst->setObjectName(QStringLiteral("throttleBurst"));
     m_burst->setRange(0, 1000000);
-    m_methodThrottles = new KeyValueTable(tr("Method (resourcePath/VERB, * wildcards)"), tr("rate/burst, e.g. 100/50"), page);
-    m_methodThrottles->setObjectName(QStringLiteral("methodThrottles"));
+    m_methodSettings = new MethodSettingsPanel(
+        [this](const QString &text, const QString &field, const MethodSettingsPanel::Change &change) {
+            changeStage(text, field, [change](gw::model::Stage &s) { change(s.methodSettings); });
+        },
+        page);
+    m_methodSettings->setObjectName(QStringLiteral("methodSettings"));
+    m_cacheStats = new CacheStatsView(page);
     auto *form = new QFormLayout;
     form->addRow(QString(), m_cacheEnabled);
     form->addRow(tr("Cache capacity"), m_cacheSize);
@@ -116,9 +118,10 @@ QWidget *StageEditor::buildCacheAndThrottling()
     form->addRow(tr("Default rate"), m_rate);
     form->addRow(tr("Default burst"), m_burst);
     auto *layout = new QVBoxLayout(page);
+    layout->addWidget(m_cacheStats);
     layout->addLayout(form);
-    layout->addWidget(new QLabel(tr("Per-method throttling overrides"), page));
-    layout->addWidget(m_methodThrottles, 1);
+    layout->addWidget(new QLabel(tr("Per-method overrides (resourcePath/VERB, '~1' for '/' inside the path, '*' wildcards)"), page));
+    layout->addWidget(m_methodSettings, 1);
 
     connect(m_cacheEnabled, &QCheckBox::toggled, this, [this](bool on) {
         changeStage(on ? tr("Enable stage cache") : tr("Disable stage cache"), {}, [on](gw::model::Stage &s) { s.cacheClusterEnabled = on; });
@@ -138,28 +141,6 @@ QWidget *StageEditor::buildCacheAndThrottling()
     });
     connect(m_burst, &QSpinBox::valueChanged, this, [this](int v) {
         changeDefaults(tr("Change throttling burst"), QStringLiteral("burst"), [v](gw::model::MethodSetting &m) { m.throttlingBurstLimit = v; });
-    });
-    connect(m_methodThrottles, &KeyValueTable::edited, this, [this](const KeyValueTable::Pairs &pairs) {
-        changeStage(tr("Edit method throttling"), QStringLiteral("methodThrottles"), [pairs](gw::model::Stage &s) {
-            for (auto it = s.methodSettings.begin(); it != s.methodSettings.end(); ++it) {
-                if (it.key() != kDefaults) {
-                    it->throttlingRateLimit.reset();
-                    it->throttlingBurstLimit.reset();
-                }
-            }
-            for (const auto &[key, value] : pairs) {
-                auto &m = s.methodSettings[key];
-                bool rateOk = false, burstOk = false;
-                const double rate = value.section(QLatin1Char('/'), 0, 0).trimmed().toDouble(&rateOk);
-                const int burst = value.section(QLatin1Char('/'), 1, 1).trimmed().toInt(&burstOk);
-                if (rateOk)
-                    m.throttlingRateLimit = rate;
-                if (burstOk)
-                    m.throttlingBurstLimit = burst;
-            }
-            for (auto it = s.methodSettings.begin(); it != s.methodSettings.end();)
-                it = *it == gw::model::MethodSetting{} ? s.methodSettings.erase(it) : std::next(it);
-        });
     });
     return page;
 }
@@ -275,6 +256,11 @@ QWidget *StageEditor::buildLogging()
     return page;
 }
 
+void StageEditor::setTraffic(std::shared_ptr<gw::traffic::TrafficState> traffic)
+{
+    m_cacheStats->setTraffic(std::move(traffic));
+}
+
 void StageEditor::changeStage(const QString &text, const QString &field, const std::function<void(gw::model::Stage &)> &f)
 {
     const ItemRef ref = item();
@@ -315,12 +301,8 @@ void StageEditor::load()
     m_cacheEncrypted->setChecked(defaults.cacheDataEncrypted.value_or(false));
     form::setValue(m_rate, defaults.throttlingRateLimit.value_or(10000));
     form::setValue(m_burst, defaults.throttlingBurstLimit.value_or(5000));
-    KeyValueTable::Pairs throttles;
-    for (auto it = stage->methodSettings.begin(); it != stage->methodSettings.end(); ++it)
-        if (it.key() != kDefaults && (it->throttlingRateLimit || it->throttlingBurstLimit))
-            throttles.append({it.key(), QStringLiteral("%1/%2").arg(it->throttlingRateLimit ? QString::number(*it->throttlingRateLimit) : QString(),
-                                                                    it->throttlingBurstLimit ? QString::number(*it->throttlingBurstLimit) : QString())});
-    m_methodThrottles->setPairs(throttles);
+    m_methodSettings->load(&api->design, *stage);
+    m_cacheStats->setStage(api->id, stage->name);
 
     m_canary->setChecked(stage->canary.has_value());
     const gw::model::CanarySettings canary = stage->canary.value_or(gw::model::CanarySettings{});

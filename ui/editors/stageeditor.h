@@ -2,6 +2,8 @@
 
 #include "itemeditor.h"
 
+#include <memory>
+
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
@@ -11,9 +13,15 @@ class QPlainTextEdit;
 class QSlider;
 class QSpinBox;
 
+namespace gw::traffic {
+struct TrafficState;
+}
+
 namespace gw::ui {
 
+class CacheStatsView;
 class KeyValueTable;
+class MethodSettingsPanel;
 
 // A stage: description, the deployment it serves, variables, cache and throttling defaults
 // (stage-wide method settings "*/*"), per-method overrides, the canary with Promote, access logs.
@@ -22,7 +30,10 @@ class StageEditor : public ItemEditor
     Q_OBJECT
 public:
     explicit StageEditor(ProjectDocument *document, QWidget *parent = nullptr);
-    static QStringList cacheSizes();   // AWS's capacities in GB, as the console lists them
+    // The running engine's caches, for the live statistics and Flush.
+    void setTraffic(std::shared_ptr<gw::traffic::TrafficState> traffic);
+    CacheStatsView *cacheStats() const { return m_cacheStats; }
+    MethodSettingsPanel *methodSettings() const { return m_methodSettings; }
 
 protected:
     void load() override;
@@ -43,7 +54,8 @@ private:
     QCheckBox *m_cacheEncrypted;
     QDoubleSpinBox *m_rate;
     QSpinBox *m_burst;
-    KeyValueTable *m_methodThrottles;
+    MethodSettingsPanel *m_methodSettings;
+    CacheStatsView *m_cacheStats;
     QGroupBox *m_canary;
     QSlider *m_canaryPercent;
     QDoubleSpinBox *m_canaryPercentValue;
