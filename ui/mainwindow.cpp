@@ -149,6 +149,7 @@ MainWindow::MainWindow(gw::runtime::Engine *engine, QWidget *parent)
     m_importer = new OpenApiImporter(m_document, this);
     connect(m_importer, &OpenApiImporter::finished, this, &MainWindow::onImportFinished);
 
+    m_editors->setServedConfig([engine]() { return engine->config(); });
     connect(m_navigator, &NavigatorPanel::itemSelected, this, &MainWindow::onItemSelected);
     connect(m_editors, &EditorArea::openItem, m_navigator, &NavigatorPanel::select);
     connect(m_quickJump, &QuickJump::chosen, m_navigator, &NavigatorPanel::select);

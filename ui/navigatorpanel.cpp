@@ -1,5 +1,6 @@
 #include "navigatorpanel.h"
 
+#include "document/accessedits.h"
 #include "document/designproblems.h"
 
 #include "document/projectaccess.h"
@@ -180,6 +181,31 @@ QList<QAction *> NavigatorPanel::actionsFor(const ItemRef &ref, QObject *owner)
     case K::Stage:
     case K::Function:
         add(ref.kind == K::Stage ? tr("Delete stage") : tr("Delete function"), QStringLiteral("delete"), [this, ref]() { deleteItem(ref); });
+        break;
+    case K::Authorizers:
+    case K::Models:
+    case K::Validators:
+    case K::ApiKeys:
+    case K::UsagePlans:
+        add(addActionText(ref.kind), QStringLiteral("addItem"), [this, ref]() {
+            gw::model::Project p = m_document->project();
+            const ItemRef added = addAccessItem(p, ref);
+            if (added.kind == K::None)
+                return;
+            m_document->edit(addActionText(ref.kind), [p](gw::model::Project &target) { target = p; });
+            select(added);
+        });
+        break;
+    case K::Authorizer:
+    case K::Model:
+    case K::Validator:
+    case K::ApiKey:
+    case K::UsagePlan:
+        add(deleteActionText(ref.kind), QStringLiteral("delete"), [this, ref]() {
+            gw::model::Project p = m_document->project();
+            if (deleteAccessItem(p, ref))
+                m_document->edit(deleteActionText(ref.kind), [p](gw::model::Project &target) { target = p; });
+        });
         break;
     default:
         break;

@@ -38,6 +38,17 @@ void checkAuthorizer(const Authorizer &a, const QString &path, Diagnostics &out)
     if (!types.contains(a.type.toUpper()))
         error(out, path + QStringLiteral(".type"),
               QStringLiteral("unknown authorizer type '%1' (expected TOKEN, REQUEST, COGNITO_USER_POOLS or JWT)").arg(a.type));
+    if (a.name.trimmed().isEmpty())
+        error(out, path + QStringLiteral(".name"), QStringLiteral("authorizer name is empty"));
+    // The same words as compiling the authorizer reports, so `check` shows each problem once.
+    const QString type = a.type.toUpper();
+    if ((type == QLatin1String("TOKEN") || type == QLatin1String("REQUEST")) && a.functionName.isEmpty() && a.authorizerUri.isEmpty())
+        error(out, path + QStringLiteral(".functionName"),
+              QStringLiteral("a Lambda authorizer needs a project function (functionName), a Lambda authorizerUri or an http(s) authorizerUri"));
+    if (type == QLatin1String("JWT") && a.issuer.isEmpty())
+        error(out, path + QStringLiteral(".issuer"), QStringLiteral("a JWT authorizer needs an issuer"));
+    if (type == QLatin1String("COGNITO_USER_POOLS") && a.providerArns.isEmpty() && a.issuer.isEmpty())
+        error(out, path + QStringLiteral(".providerArns"), QStringLiteral("a Cognito authorizer needs at least one user pool ARN"));
     if (a.resultTtlInSeconds < 0 || a.resultTtlInSeconds > 3600)
         error(out, path + QStringLiteral(".resultTtlInSeconds"), QStringLiteral("the result TTL must be between 0 and 3600 seconds"));
     if (!a.identityValidationExpression.isEmpty()) {

@@ -239,6 +239,14 @@ Diagnostics check(const Project &project)
         if (api.name.trimmed().isEmpty())
             error(out, apath + QStringLiteral(".name"), QStringLiteral("API name is empty"));
         out += checkDefinition(api.design, apath + QStringLiteral(".design"));
+        // A Lambda authorizer's function should be one of the project's; until it is, every call
+        // it guards is a 500 (a warning: the function may be added later, as with Lambda ARNs).
+        for (qsizetype i = 0; i < api.design.authorizers.size(); ++i) {
+            const QString fn = api.design.authorizers[i].functionName;
+            if (!fn.isEmpty() && !functionNames.contains(fn))
+                warning(out, apath + QStringLiteral(".design.authorizers[%1].functionName").arg(i),
+                        QStringLiteral("function %1 does not exist in the project: calls fail with 500").arg(fn));
+        }
         QSet<QString> stageNames;
         for (qsizetype s = 0; s < api.stages.size(); ++s) {
             const Stage &stage = api.stages[s];

@@ -2,6 +2,7 @@
 
 #include "gateway/deploy/templatecompiler.h"
 #include "gateway/model/check.h"
+#include "gateway/validate/modelschemas.h"
 
 namespace gw::ui {
 
@@ -9,6 +10,10 @@ gw::model::Diagnostics designProblems(const gw::model::Project &project)
 {
     gw::model::Diagnostics out = gw::model::check(project);
     gw::deploy::checkDesignTemplates(project, &out);
+    // Models whose schema is not valid draft 4 (deploy reports the same; here the editors and
+    // the navigator show it while the user types).
+    for (qsizetype a = 0; a < project.apis.size(); ++a)
+        gw::validate::ModelSchemas::compile(project.apis[a].design, &out, QStringLiteral("apis[%1].design").arg(a));
     return out;
 }
 

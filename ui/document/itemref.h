@@ -9,12 +9,16 @@ namespace gw::ui {
 // survives rebuilding the tree (ids and paths, never row numbers).
 struct ItemRef
 {
-    enum class Kind { None, Project, Api, Resource, Method, Stages, Stage, Functions, Function };
+    enum class Kind {
+        None, Project, Api, Resource, Method, Stages, Stage, Functions, Function,
+        // Who may call (name holds the authorizer, validator, key or plan id; a model's name)
+        Authorizers, Authorizer, Models, Model, Validators, Validator, ApiKeys, ApiKey, UsagePlans, UsagePlan
+    };
     Kind kind = Kind::None;
     QString apiId;
     QString path;     // resource path
     QString verb;     // method
-    QString name;     // stage or function name
+    QString name;     // stage or function name; id of an authorizer, validator, key, plan
 
     // One string per item, for selection and expansion memory and tests.
     QString key() const

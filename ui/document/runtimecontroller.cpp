@@ -74,7 +74,10 @@ void RuntimeController::push()
     const QString dir = m_document->fileName().isEmpty() ? QString() : QFileInfo(m_document->fileName()).absolutePath();
     auto config = gw::deploy::compile(project, &diagnostics, dir);
     m_engine->deploy(config);
-    diagnostics += designProblems(m_document->project());
+    // Compiling and designProblems both report a model whose schema does not compile: once.
+    for (const auto &d : designProblems(m_document->project()))
+        if (!diagnostics.contains(d))
+            diagnostics.append(d);
     emit pushed(diagnostics);
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "quotaview.h"
+
 #include "ui/document/itemref.h"
 
 #include <QStackedWidget>
@@ -9,13 +11,18 @@ class QLabel;
 namespace gw::ui {
 
 class ApiEditor;
+class ApiKeyEditor;
+class AuthorizerEditor;
 class FunctionEditor;
 class ItemEditor;
 class MethodEditor;
+class ModelEditor;
 class ProjectDocument;
 class ProjectEditor;
 class ResourceEditor;
 class StageEditor;
+class UsagePlanEditor;
+class ValidatorEditor;
 
 // The centre of the window: the form for whatever the navigator selects, one editor per kind
 // of item, reused as the selection moves. Thread contract: GUI thread.
@@ -31,6 +38,13 @@ public:
     StageEditor *stageEditor() const { return m_stage; }
     FunctionEditor *functionEditor() const { return m_function; }
     ApiEditor *apiEditor() const { return m_api; }
+    AuthorizerEditor *authorizerEditor() const { return m_authorizer; }
+    ModelEditor *modelEditor() const { return m_model; }
+    ValidatorEditor *validatorEditor() const { return m_validator; }
+    ApiKeyEditor *apiKeyEditor() const { return m_apiKey; }
+    UsagePlanEditor *usagePlanEditor() const { return m_usagePlan; }
+    // Where the usage-plan editor reads the quota used (the configuration the engine serves).
+    void setServedConfig(QuotaView::ConfigSource source);
     // Editors for capabilities that live outside this file (functions, authorizers ...).
     void addEditor(ItemRef::Kind kind, ItemEditor *editor);
 
@@ -47,6 +61,11 @@ private:
     MethodEditor *m_method;
     StageEditor *m_stage;
     FunctionEditor *m_function;
+    AuthorizerEditor *m_authorizer;
+    ModelEditor *m_model;
+    ValidatorEditor *m_validator;
+    ApiKeyEditor *m_apiKey;
+    UsagePlanEditor *m_usagePlan;
     QHash<int, ItemEditor *> m_byKind;
 };
 

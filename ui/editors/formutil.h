@@ -2,6 +2,7 @@
 
 #include <QComboBox>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPlainTextEdit>
 #include <QSpinBox>
 
@@ -52,6 +53,33 @@ inline QString current(const QComboBox *w)
 {
     const QVariant data = w->currentData();
     return data.isValid() ? data.toString() : w->currentText();
+}
+
+// A checkable list of (id, text) rows, `checked(id)` saying which are ticked. Rows that are
+// already there are updated in place: a list is reloaded from inside its own itemChanged, and
+// deleting the item that emitted it would pull the rug from under QListWidget.
+template<typename Checked>
+void setCheckList(QListWidget *list, const QList<QPair<QString, QString>> &rows, Checked checked)
+{
+    bool same = list->count() == rows.size();
+    for (int r = 0; same && r < list->count(); ++r)
+        same = list->item(r)->data(Qt::UserRole).toString() == rows[r].first;
+    if (!same) {
+        list->clear();
+        for (const auto &row : rows) {
+            auto *item = new QListWidgetItem(row.second, list);
+            item->setData(Qt::UserRole, row.first);
+            item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
+        }
+    }
+    for (int r = 0; r < list->count(); ++r) {
+        QListWidgetItem *item = list->item(r);
+        if (item->text() != rows[r].second)
+            item->setText(rows[r].second);
+        const Qt::CheckState state = checked(rows[r].first) ? Qt::Checked : Qt::Unchecked;
+        if (item->checkState() != state)
+            item->setCheckState(state);
+    }
 }
 
 } // namespace gw::ui::form

@@ -44,6 +44,17 @@ protected:
     void retarget(const ItemRef &ref);
     // Edits the method this editor points at (method editors and their pages).
     void changeMethod(const QString &text, const QString &field, const std::function<void(gw::model::Method &)> &f);
+    // Edits the item `find(project, item())` returns (null: it is gone and nothing happens), e.g.
+    // changeItem(text, field, findApiKey, [](gw::model::ApiKey &k) { ... }).
+    template<typename T, typename F>
+    void changeItem(const QString &text, const QString &field, T *(*find)(gw::model::Project &, const ItemRef &), F f)
+    {
+        const ItemRef ref = item();
+        edit(text, [ref, find, f](gw::model::Project &p) {
+            if (T *x = find(p, ref))
+                f(*x);
+        }, field);
+    }
     // Subclasses put their form in this layout; the problems label sits below it.
     QVBoxLayout *body() const { return m_body; }
 

@@ -26,6 +26,8 @@ MethodRequestEditor::MethodRequestEditor(ProjectDocument *document, QWidget *par
 {
     setShowsProblems(false);
     m_authorization->setObjectName(QStringLiteral("authorization"));
+    m_authorizer->setObjectName(QStringLiteral("authorizer"));
+    m_validator->setObjectName(QStringLiteral("requestValidator"));
     m_apiKeyRequired->setObjectName(QStringLiteral("apiKeyRequired"));
     m_parameters->setObjectName(QStringLiteral("requestParameters"));
     m_authorization->addItem(tr("None"), QStringLiteral("NONE"));

@@ -99,6 +99,24 @@ void ProjectTreeModel::setProject(const gw::model::Project &project, const gw::m
                                        apiPath + QStringLiteral(".stages[%1]").arg(s)));
         }
         apiItem->appendRow(stages);
+        const auto &d = api.design;
+        const QString design = apiPath + QStringLiteral(".design");
+        auto *authorizers = makeItem(tr("Authorizers"), ItemRef{K::Authorizers, api.id, {}, {}, {}}, design + QStringLiteral(".authorizers"));
+        for (qsizetype i = 0; i < d.authorizers.size(); ++i)
+            authorizers->appendRow(makeItem(QStringLiteral("%1 (%2)").arg(d.authorizers[i].name, d.authorizers[i].type),
+                                            ItemRef{K::Authorizer, api.id, {}, {}, d.authorizers[i].id},
+                                            design + QStringLiteral(".authorizers[%1]").arg(i)));
+        apiItem->appendRow(authorizers);
+        auto *models = makeItem(tr("Models"), ItemRef{K::Models, api.id, {}, {}, {}}, design + QStringLiteral(".models"));
+        for (qsizetype i = 0; i < d.models.size(); ++i)
+            models->appendRow(makeItem(d.models[i].name, ItemRef{K::Model, api.id, {}, {}, d.models[i].name},
+                                       design + QStringLiteral(".models[%1]").arg(i)));
+        apiItem->appendRow(models);
+        auto *validators = makeItem(tr("Validators"), ItemRef{K::Validators, api.id, {}, {}, {}}, design + QStringLiteral(".requestValidators"));
+        for (qsizetype i = 0; i < d.requestValidators.size(); ++i)
+            validators->appendRow(makeItem(d.requestValidators[i].name, ItemRef{K::Validator, api.id, {}, {}, d.requestValidators[i].id},
+                                           design + QStringLiteral(".requestValidators[%1]").arg(i)));
+        apiItem->appendRow(validators);
         root->appendRow(apiItem);
     }
     auto *functions = makeItem(tr("Functions"), ItemRef{K::Functions, {}, {}, {}, {}}, QStringLiteral("functions"));
@@ -106,6 +124,18 @@ void ProjectTreeModel::setProject(const gw::model::Project &project, const gw::m
         functions->appendRow(makeItem(project.functions[f].name, ItemRef{K::Function, {}, {}, {}, project.functions[f].name},
                                       QStringLiteral("functions[%1]").arg(f)));
     root->appendRow(functions);
+    auto *keys = makeItem(tr("API keys"), ItemRef{K::ApiKeys, {}, {}, {}, {}}, QStringLiteral("apiKeys"));
+    for (qsizetype k = 0; k < project.apiKeys.size(); ++k) {
+        const auto &key = project.apiKeys[k];
+        keys->appendRow(makeItem(key.enabled ? key.name : tr("%1 (disabled)").arg(key.name), ItemRef{K::ApiKey, {}, {}, {}, key.id},
+                                 QStringLiteral("apiKeys[%1]").arg(k)));
+    }
+    root->appendRow(keys);
+    auto *plans = makeItem(tr("Usage plans"), ItemRef{K::UsagePlans, {}, {}, {}, {}}, QStringLiteral("usagePlans"));
+    for (qsizetype u = 0; u < project.usagePlans.size(); ++u)
+        plans->appendRow(makeItem(project.usagePlans[u].name, ItemRef{K::UsagePlan, {}, {}, {}, project.usagePlans[u].id},
+                                  QStringLiteral("usagePlans[%1]").arg(u)));
+    root->appendRow(plans);
     markProblems(root, problems);
     appendRow(root);
 }

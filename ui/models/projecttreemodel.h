@@ -10,8 +10,9 @@
 namespace gw::ui {
 
 // The navigator's tree: Project → APIs → resources nested by path → methods; each API's
-// stages; the project's functions. Items carry an ItemRef (stable across rebuilds) and the
-// JSON path that check()'s diagnostics use, so an item with problems gets a badge and a tooltip.
+// stages, authorizers, models and validators; the project's functions, API keys and usage
+// plans. Items carry an ItemRef (stable across rebuilds) and the JSON path that check()'s
+// diagnostics use, so an item with problems gets a badge and a tooltip.
 // Resources can be dragged onto another resource; the model only reports the wish
 // (moveRequested) — the document does the move, and the tree is rebuilt from it.
 // Thread contract: GUI thread.
