@@ -81,6 +81,8 @@ QJsonObject RequestContext::contextObject() const
         // $context.authorizer.<key> for Lambda authorizers, .claims.<claim> for JWT/Cognito.
         QJsonObject a = authorizer->context;
         a.insert(QStringLiteral("principalId"), authorizer->principalId);
+        if (authorizer->integrationLatencyMs >= 0)
+            a.insert(QStringLiteral("integrationLatency"), double(authorizer->integrationLatencyMs));
         if (!authorizer->claims.isEmpty())
             a.insert(QStringLiteral("claims"), authorizer->claims);
         ctx.insert(QStringLiteral("authorizer"), a);

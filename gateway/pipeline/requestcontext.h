@@ -81,6 +81,7 @@ struct RequestContext
         QJsonObject claims;        // $context.authorizer.claims.<claim> (Cognito / JWT)
         QStringList scopes;        // JWT scopes granted
         QString usageIdentifierKey;
+        qint64 integrationLatencyMs = -1; // a Lambda authorizer's run time; 0 when its result came from the cache
     };
     std::optional<AuthorizerResult> authorizer;
     QString authorizerError;     // why the authorizer refused ($context.authorizer.error, HTTP API www-authenticate)

@@ -226,6 +226,10 @@ private slots:
         // Context values reach the function stringified, as AWS passes them.
         QCOMPARE(authorizer.value(QStringLiteral("n")), QJsonValue(QStringLiteral("7")));
         QCOMPARE(authorizer.value(QStringLiteral("ok")), QJsonValue(QStringLiteral("true")));
+        // How long the authorizer ran, in ms, as requestContext.authorizer.integrationLatency.
+        QVERIFY2(authorizer.value(QStringLiteral("integrationLatency")).isDouble(), qPrintable(QString::fromUtf8(r.body)));
+        const double latency = authorizer.value(QStringLiteral("integrationLatency")).toDouble();
+        QVERIFY(latency >= 0 && latency < 10000);
     }
 
     void ttlCachesResultsAcrossWorkers()

@@ -7,6 +7,7 @@
 #include "gateway/observe/secretmask.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -19,7 +20,7 @@ const QString kPhase = QStringLiteral("authorizer");
 // unverified): the same bound here, whatever the function's own timeout.
 constexpr int kAuthorizerTimeoutMs = 10000;
 
-AuthOutcome fromOutput(RequestContext &ctx, const auth::AuthorizerOutput &out, const QString &arn)
+AuthOutcome fromOutput(RequestContext &ctx, const auth::AuthorizerOutput &out, const QString &arn, qint64 latencyMs)
 {
     const auth::PolicyEffect effect = out.isAuthorized ? (*out.isAuthorized ? auth::PolicyEffect::Allow : auth::PolicyEffect::Deny)
                                                        : auth::evaluateIdentityPolicy(out.policyDocument, arn);
@@ -28,6 +29,7 @@ AuthOutcome fromOutput(RequestContext &ctx, const auth::AuthorizerOutput &out, c
                                                                            : AuthOutcome::Kind::Silent);
     o.result.principalId = out.principalId;
     o.result.context = out.context;
+    o.result.integrationLatencyMs = latencyMs;
     o.result.usageIdentifierKey = out.usageIdentifierKey;
     if (ctx.tracing())
         ctx.log(kPhase, QStringLiteral("Using valid authorizer policy for principal: %1").arg(out.principalId));
@@ -94,7 +96,7 @@ void LambdaAuthorization::run(const std::shared_ptr<RequestContext> &ctx, const 
         if (auto cached = caches->results.find(scope, cacheKey, now)) {
             if (ctx->tracing())
                 ctx->log(kPhase, QStringLiteral("Authorizer result found in cache (TTL %1 s)").arg(a.ttlSeconds));
-            return done(fromOutput(*ctx, *cached, arn));
+            return done(fromOutput(*ctx, *cached, arn, 0));
         }
     }
 
@@ -118,8 +120,10 @@ void LambdaAuthorization::run(const std::shared_ptr<RequestContext> &ctx, const 
     const int ttl = a.ttlSeconds;
     const QString id = scope;
     const bool v2 = a.payloadV2, simple = a.simpleResponses;
+    QElapsedTimer started;
+    started.start();
     m_invoker->invoke(function, a.endpointUrl, eventJson, ctx->requestId, kAuthorizerTimeoutMs,
-                      [ctx, done, arn, ttl, id, cacheKey, caches, v2, simple](auth::AuthorizerInvoker::Result r) {
+                      [ctx, done, arn, ttl, id, cacheKey, caches, v2, simple, started](auth::AuthorizerInvoker::Result r) {
         if (ctx->tracing()) {
             for (const QString &line : r.logs)
                 ctx->log(QStringLiteral("function"), line);
@@ -137,7 +141,7 @@ void LambdaAuthorization::run(const std::shared_ptr<RequestContext> &ctx, const 
         auto shared = std::make_shared<const auth::AuthorizerOutput>(std::move(*output));
         if (ttl > 0 && caches)
             caches->results.store(id, cacheKey, shared, QDateTime::currentMSecsSinceEpoch(), qint64(ttl) * 1000);
-        done(fromOutput(*ctx, *shared, arn));
+        done(fromOutput(*ctx, *shared, arn, started.elapsed()));
     });
 }
 
