@@ -40,7 +40,6 @@ std::optional<HttpResponse> StageCache::get(const QString &key, qint64 nowMs)
 {
     Shard &s = shardFor(key);
     QByteArray bytes;
-    bool sealed = false;
     {
         std::lock_guard lock(s.mutex);
         const auto found = s.index.constFind(key);
@@ -55,16 +54,15 @@ std::optional<HttpResponse> StageCache::get(const QString &key, qint64 nowMs)
             return std::nullopt;
         }
         s.lru.splice(s.lru.begin(), s.lru, it);
-        bytes = it->bytes; // implicitly shared: decoding happens outside the lock
-        sealed = it->sealed;
+        if (!it->sealed) {
+            ++m_hits;
+            return it->plain;
+        }
+        bytes = it->bytes; // implicitly shared: opening and decoding happen outside the lock
     }
     std::optional<HttpResponse> response;
-    if (sealed) {
-        if (const auto plain = m_cipher.open(bytes))
-            response = decodeResponse(*plain);
-    } else {
-        response = decodeResponse(bytes);
-    }
+    if (const auto opened = m_cipher.open(bytes))
+        response = decodeResponse(*opened);
     ++(response ? m_hits : m_misses);
     return response;
 }
@@ -75,10 +73,15 @@ bool StageCache::put(const QString &key, const HttpResponse &response, int ttlSe
         return false;
     Entry e;
     e.key = key;
-    e.bytes = encrypt ? m_cipher.seal(encodeResponse(response)) : encodeResponse(response);
+    const QByteArray encoded = encodeResponse(response);
+    if (encrypt)
+        e.bytes = m_cipher.seal(encoded);
+    else
+        e.plain = response;
     e.sealed = encrypt;
     e.expiresMs = nowMs + qint64(ttlSeconds) * 1000;
-    e.size = key.size() * qint64(sizeof(QChar)) + e.bytes.size() + kEntryOverhead;
+    // An unsealed entry holds what its encoding holds (status, headers, body): counted the same.
+    e.size = key.size() * qint64(sizeof(QChar)) + (encrypt ? e.bytes.size() : encoded.size()) + kEntryOverhead;
     Shard &s = shardFor(key);
     std::lock_guard lock(s.mutex);
     if (e.size > s.capacity)
@@ -121,7 +124,9 @@ QByteArray StageCache::storedBytes(const QString &key) const
     Shard &s = shardFor(key);
     std::lock_guard lock(s.mutex);
     const auto found = s.index.constFind(key);
-    return found == s.index.cend() ? QByteArray() : (*found)->bytes;
+    if (found == s.index.cend())
+        return {};
+    return (*found)->sealed ? (*found)->bytes : encodeResponse(*(*found)->plain);
 }
 
 StageCache::Stats StageCache::stats() const

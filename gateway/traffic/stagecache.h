@@ -58,7 +58,10 @@ private:
     struct Entry
     {
         QString key;
-        QByteArray bytes;  // encoded response, sealed when `sealed`
+        // Sealed entries keep the encoded response encrypted; the others keep the response itself,
+        // so a hit is a copy of implicitly shared data rather than a decode.
+        QByteArray bytes;
+        std::optional<HttpResponse> plain;
         bool sealed = false;
         qint64 expiresMs = 0;
         qint64 size = 0;
