@@ -16,6 +16,9 @@ HttpConnection::HttpConnection(qintptr descriptor, const ListenerLimits &limits,
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     // Bounded reads: when we stop reading (too many requests queued), TCP pushes back.
     m_socket->setReadBufferSize(256 * 1024);
+    m_peerAddress = m_socket->peerAddress();
+    m_peerPort = m_socket->peerPort();
+    m_localPort = m_socket->localPort();
     m_timer.setSingleShot(true);
     m_clock.start();
     connect(&m_timer, &QTimer::timeout, this, &HttpConnection::onTimeout);
@@ -118,9 +121,9 @@ void HttpConnection::process()
 
 void HttpConnection::dispatch(HttpRequest request, bool keepAlive)
 {
-    request.peerAddress = m_socket->peerAddress();
-    request.peerPort = m_socket->peerPort();
-    request.localPort = m_socket->localPort();
+    request.peerAddress = m_peerAddress;
+    request.peerPort = m_peerPort;
+    request.localPort = m_localPort;
     const quint64 sequence = m_nextSequence++;
     const bool head = request.method == "HEAD";
     QPointer<HttpConnection> self(this);
@@ -132,15 +135,22 @@ void HttpConnection::dispatch(HttpRequest request, bool keepAlive)
 
 void HttpConnection::complete(quint64 sequence, QByteArray bytes, bool close)
 {
-    m_ready.insert(sequence, {std::move(bytes), close});
     QByteArray out;
     bool closeAfter = false;
-    while (!m_ready.isEmpty() && m_ready.firstKey() == m_nextToWrite) {
-        auto entry = m_ready.take(m_nextToWrite++);
-        out += entry.first;
-        if (entry.second) {
-            closeAfter = true;
-            break;
+    if (sequence == m_nextToWrite && m_ready.isEmpty()) {
+        // The next answer due and nothing held back (the usual case): out without the map.
+        ++m_nextToWrite;
+        out = std::move(bytes);
+        closeAfter = close;
+    } else {
+        m_ready.insert(sequence, {std::move(bytes), close});
+        while (!m_ready.isEmpty() && m_ready.firstKey() == m_nextToWrite) {
+            auto entry = m_ready.take(m_nextToWrite++);
+            out += entry.first;
+            if (entry.second) {
+                closeAfter = true;
+                break;
+            }
         }
     }
     if (!out.isEmpty()) {
