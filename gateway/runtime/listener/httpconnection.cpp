@@ -12,10 +12,11 @@ namespace gw::runtime {
 HttpConnection::HttpConnection(qintptr descriptor, const ListenerLimits &limits, const RequestHandler &handler, QObject *parent)
     : QObject(parent), m_limits(limits), m_handler(handler), m_socket(new QTcpSocket(this)), m_parser(limits)
 {
-    m_socket->setSocketDescriptor(descriptor);
+    // Unbuffered: each read() is one recv() straight into m_buffer, where Qt's buffered mode
+    // costs an ioctl(FIONREAD), a read into its ring buffer and a copy out per readiness.
+    // Bounded reads still: when we stop reading (too many requests queued), TCP pushes back.
+    m_socket->setSocketDescriptor(descriptor, QAbstractSocket::ConnectedState, QIODevice::ReadWrite | QIODevice::Unbuffered);
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-    // Bounded reads: when we stop reading (too many requests queued), TCP pushes back.
-    m_socket->setReadBufferSize(256 * 1024);
     m_peerAddress = m_socket->peerAddress();
     m_peerPort = m_socket->peerPort();
     m_localPort = m_socket->localPort();
@@ -77,21 +78,38 @@ void HttpConnection::onReadyRead()
 {
     if (m_closing)
         return;
-    if (m_nextSequence - m_nextToWrite >= quint64(m_limits.maxPipelined))
-        return; // enough queued; read more when answers go out
-    const QByteArray data = m_socket->readAll();
-    m_bytesRead += quint64(data.size());
+    if (m_nextSequence - m_nextToWrite >= quint64(m_limits.maxPipelined)) {
+        m_readPaused = true; // enough queued; read more when answers go out
+        return;
+    }
+    m_readPaused = false;
+    constexpr qsizetype kChunk = 16 * 1024;
+    qint64 got = 0;
+    for (;;) {
+        const qsizetype had = m_buffer.size();
+        m_buffer.resize(had + kChunk); // within the buffer's kept capacity after the first read
+        const qint64 n = m_socket->read(m_buffer.data() + had, kChunk);
+        m_buffer.resize(had + qMax<qint64>(n, 0));
+        if (n < 0) {
+            // An unbuffered socket reports the peer's close (or a reset) here, not with
+            // disconnected().
+            close();
+            return;
+        }
+        got += n;
+        if (n < kChunk || m_buffer.size() >= 256 * 1024)
+            break;
+    }
+    if (!got)
+        return;
+    m_bytesRead += quint64(got);
     m_lastActivity = m_clock.elapsed();
-    if (m_buffer.isEmpty())
-        m_buffer = data;
-    else
-        m_buffer += data;
     process();
 }
 
 void HttpConnection::process()
 {
-    while (!m_buffer.isEmpty() && !m_closing && m_nextSequence - m_nextToWrite < quint64(m_limits.maxPipelined)) {
+    while (!m_buffer.isEmpty() && !m_closing && !m_closed && m_nextSequence - m_nextToWrite < quint64(m_limits.maxPipelined)) {
         if (!m_parser.inProgress())
             m_headStartedAt = m_clock.elapsed();
         const qsizetype used = m_parser.feed(m_buffer.constData(), m_buffer.size());
@@ -162,7 +180,7 @@ void HttpConnection::complete(quint64 sequence, QByteArray bytes, bool close)
         m_socket->disconnectFromHost();
         return;
     }
-    if (!m_buffer.isEmpty() || m_socket->bytesAvailable())
+    if (!m_buffer.isEmpty() || m_readPaused)
         QMetaObject::invokeMethod(this, [this]() { onReadyRead(); process(); }, Qt::QueuedConnection);
     armTimer();
 }

@@ -62,6 +62,7 @@ private:
     bool m_closing = false;   // no more requests are read
     bool m_continueSent = false;
     bool m_closed = false;
+    bool m_readPaused = false; // stopped reading at maxPipelined: read again as answers go out
     quint64 m_bytesRead = 0;
 };
 
