@@ -2,9 +2,10 @@
 
 namespace gw {
 
-bool headerNameEquals(const QByteArray &a, const QByteArray &b)
+bool headerNameEquals(QByteArrayView a, QByteArrayView b)
 {
-    return a.compare(b, Qt::CaseInsensitive) == 0;
+    // Lengths first: most names differ in length, and that costs one comparison.
+    return a.size() == b.size() && a.compare(b, Qt::CaseInsensitive) == 0;
 }
 
 void HeaderList::set(const QByteArray &name, const QByteArray &value)
@@ -27,12 +28,12 @@ void HeaderList::set(const QByteArray &name, const QByteArray &value)
         m_entries.append({name, value});
 }
 
-void HeaderList::remove(const QByteArray &name)
+void HeaderList::remove(QByteArrayView name)
 {
     m_entries.removeIf([&](const Entry &e) { return headerNameEquals(e.first, name); });
 }
 
-bool HeaderList::contains(const QByteArray &name) const
+bool HeaderList::contains(QByteArrayView name) const
 {
     for (const auto &e : m_entries)
         if (headerNameEquals(e.first, name))
@@ -40,7 +41,7 @@ bool HeaderList::contains(const QByteArray &name) const
     return false;
 }
 
-QByteArray HeaderList::value(const QByteArray &name, const QByteArray &fallback) const
+QByteArray HeaderList::value(QByteArrayView name, const QByteArray &fallback) const
 {
     for (auto it = m_entries.crbegin(); it != m_entries.crend(); ++it)
         if (headerNameEquals(it->first, name))
@@ -48,7 +49,7 @@ QByteArray HeaderList::value(const QByteArray &name, const QByteArray &fallback)
     return fallback;
 }
 
-QByteArray HeaderList::firstValue(const QByteArray &name) const
+QByteArray HeaderList::firstValue(QByteArrayView name) const
 {
     for (const auto &e : m_entries)
         if (headerNameEquals(e.first, name))
@@ -56,7 +57,7 @@ QByteArray HeaderList::firstValue(const QByteArray &name) const
     return {};
 }
 
-QList<QByteArray> HeaderList::values(const QByteArray &name) const
+QList<QByteArray> HeaderList::values(QByteArrayView name) const
 {
     QList<QByteArray> out;
     for (const auto &e : m_entries)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QList>
 #include <QPair>
 
@@ -16,12 +17,13 @@ public:
     void append(const QByteArray &name, const QByteArray &value) { m_entries.append({name, value}); }
     // Replaces every header of that name with one entry (keeps the position of the first).
     void set(const QByteArray &name, const QByteArray &value);
-    void remove(const QByteArray &name);
-    bool contains(const QByteArray &name) const;
+    // Lookups take views: a name written as a literal ("content-type") costs no allocation.
+    void remove(QByteArrayView name);
+    bool contains(QByteArrayView name) const;
     // The last value of that name, as API Gateway's single-value maps keep it.
-    QByteArray value(const QByteArray &name, const QByteArray &fallback = {}) const;
-    QByteArray firstValue(const QByteArray &name) const;
-    QList<QByteArray> values(const QByteArray &name) const;
+    QByteArray value(QByteArrayView name, const QByteArray &fallback = {}) const;
+    QByteArray firstValue(QByteArrayView name) const;
+    QList<QByteArray> values(QByteArrayView name) const;
 
     const QList<Entry> &entries() const { return m_entries; }
     qsizetype size() const { return m_entries.size(); }
@@ -35,6 +37,6 @@ private:
     QList<Entry> m_entries;
 };
 
-bool headerNameEquals(const QByteArray &a, const QByteArray &b);
+bool headerNameEquals(QByteArrayView a, QByteArrayView b);
 
 } // namespace gw

@@ -50,6 +50,17 @@ QList<QPair<QString, QString>> parseQueryString(const QByteArray &query)
     return out;
 }
 
+QString methodString(const QByteArray &method)
+{
+    static const QString known[] = {QStringLiteral("GET"), QStringLiteral("POST"), QStringLiteral("PUT"),
+                                    QStringLiteral("DELETE"), QStringLiteral("HEAD"), QStringLiteral("OPTIONS"),
+                                    QStringLiteral("PATCH")};
+    for (const QString &m : known)
+        if (m.size() == method.size() && m == QLatin1String(method))
+            return m;
+    return QString::fromLatin1(method);
+}
+
 QByteArray reasonPhrase(int status)
 {
     switch (status) {

@@ -15,7 +15,7 @@ struct HttpRequest
 {
     QByteArray method;      // upper case
     QByteArray target;      // raw request target: path plus "?query", still percent-encoded
-    QByteArray protocol = "HTTP/1.1";
+    QByteArray protocol = QByteArrayLiteral("HTTP/1.1"); // a literal: no allocation per request
     HeaderList headers;
     QByteArray body;
     QHostAddress peerAddress;
@@ -37,5 +37,7 @@ struct HttpResponse
 // Query string decoded as API Gateway decodes it: '+' is a space, %XX decoded, order kept.
 QList<QPair<QString, QString>> parseQueryString(const QByteArray &query);
 QByteArray reasonPhrase(int status);
+// The method as a QString; the common verbs are shared constants (no allocation per request).
+QString methodString(const QByteArray &method);
 
 } // namespace gw

@@ -1,5 +1,7 @@
 #include "router.h"
 
+#include <QVarLengthArray>
+
 #include <vector>
 
 namespace gw::deploy {
@@ -62,9 +64,12 @@ struct Segment
     qsizetype start; // offset in the path, for greedy matches that keep '//' inside
 };
 
+// On the stack for the paths APIs have: no allocation per request.
+using Segments = QVarLengthArray<Segment, 16>;
+
 } // namespace
 
-static bool matchFrom(const auto *node, const QList<Segment> &segments, qsizetype index,
+static bool matchFrom(const auto *node, const Segments &segments, qsizetype index,
                       const QString &path, Router::Match &out)
 {
     if (index == segments.size()) {
@@ -99,7 +104,7 @@ static bool matchFrom(const auto *node, const QList<Segment> &segments, qsizetyp
 
 std::optional<Router::Match> Router::match(const QString &path) const
 {
-    QList<Segment> segments;
+    Segments segments;
     qsizetype i = path.startsWith(QLatin1Char('/')) ? 1 : 0;
     // A trailing slash is ignored for matching (/pets/ ≡ /pets).
     qsizetype end = path.size();

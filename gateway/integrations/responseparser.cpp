@@ -55,20 +55,21 @@ bool ResponseParser::parseStatusLine(const QByteArray &line)
     return true;
 }
 
-bool ResponseParser::parseHeaderLine(const QByteArray &line)
+// Judged on a view of the line: only the name and value kept are copied.
+bool ResponseParser::parseHeaderLine(QByteArrayView line)
 {
     if (line.startsWith(' ') || line.startsWith('\t'))
         return fail(QStringLiteral("obsolete header folding"));
     const qsizetype colon = line.indexOf(':');
     if (colon <= 0)
         return fail(QStringLiteral("header line without a name"));
-    const QByteArray name = line.left(colon);
+    const QByteArrayView name = line.first(colon);
     for (const char c : name)
         if (c <= ' ' || c == '(' || c == ')' || c == ',' || c == '"' || c == '/' || c == '@' || c == '[' || c == ']' || c == 127)
             return fail(QStringLiteral("invalid header name"));
     if (m_response.headers.size() >= m_limits.maxHeaders)
         return fail(QStringLiteral("too many headers"), true);
-    const QByteArray value = line.mid(colon + 1).trimmed();
+    const QByteArrayView value = line.sliced(colon + 1).trimmed();
     // Framing headers noted as they arrive, so the end of the head needs no search.
     if (name.size() == 14 && name.compare("content-length", Qt::CaseInsensitive) == 0) {
         bool ok = false;
@@ -78,13 +79,13 @@ bool ResponseParser::parseHeaderLine(const QByteArray &line)
         else
             m_contentLength = length;
     } else if (name.size() == 17 && name.compare("transfer-encoding", Qt::CaseInsensitive) == 0) {
-        m_lastTransferEncoding = value;
+        m_lastTransferEncoding = value.toByteArray();
     } else if (name.size() == 10 && name.compare("connection", Qt::CaseInsensitive) == 0) {
-        const QByteArray v = value.toLower();
+        const QByteArray v = value.toByteArray().toLower();
         m_connectionClose = m_connectionClose || v.contains("close");
         m_connectionKeepAlive = m_connectionKeepAlive || v.contains("keep-alive");
     }
-    m_response.headers.append(name, value);
+    m_response.headers.append(name.toByteArray(), value.toByteArray());
     return true;
 }
 

@@ -47,7 +47,7 @@ public:
 private:
     bool fail(const QString &message, bool tooLarge = false);
     bool parseStatusLine(const QByteArray &line);
-    bool parseHeaderLine(const QByteArray &line);
+    bool parseHeaderLine(QByteArrayView line);
     bool headersComplete();
     qsizetype readLine(const char *data, qsizetype size, QByteArray *line, bool *complete);
 

@@ -1,5 +1,7 @@
 #include "upstreamconnection.h"
 
+#include "gateway/core/socketwrite.h"
+
 #include <QSslSocket>
 #include <QTcpSocket>
 
@@ -87,10 +89,20 @@ void UpstreamConnection::start(QByteArray wire, bool headRequest, int timeoutMs,
     }
     if (m_connected) {
         m_sentAnything = true;
-        m_socket->write(wire);
+        send(wire);
     } else {
         m_pending = std::move(wire);
     }
+}
+
+// Plain TCP leaves at once (gw::writeNow: no write notifier, no extra event-loop turn); TLS
+// through the socket, which encrypts.
+void UpstreamConnection::send(const QByteArray &wire)
+{
+    if (m_key.tls)
+        m_socket->write(wire);
+    else
+        writeNow(m_socket, wire.constData(), wire.size());
 }
 
 void UpstreamConnection::onConnected()
@@ -98,7 +110,7 @@ void UpstreamConnection::onConnected()
     m_connected = true;
     if (!m_pending.isEmpty()) {
         m_sentAnything = true;
-        m_socket->write(std::exchange(m_pending, QByteArray()));
+        send(std::exchange(m_pending, QByteArray()));
     }
 }
 

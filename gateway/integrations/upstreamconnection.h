@@ -51,6 +51,7 @@ signals:
 
 private:
     void connectSocket();
+    void send(const QByteArray &wire);
     void onConnected();
     void onReadyRead();
     void onDisconnected();

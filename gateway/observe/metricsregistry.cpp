@@ -42,7 +42,15 @@ void MetricsRegistry::Recorder::record(const MetricKey &key, const RequestOutcom
 {
     const qint64 second = m_owner->nowSecond();
     QMutexLocker lock(&m_mutex);
-    m_pending[key][second].add(outcome);
+    if (m_last && second == m_lastSecond && key == m_lastKey) {
+        m_last->add(outcome);
+        return;
+    }
+    MetricSample &sample = m_pending[key][second];
+    sample.add(outcome);
+    m_last = &sample;
+    m_lastKey = key;
+    m_lastSecond = second;
 }
 
 std::shared_ptr<MetricsRegistry::Recorder> MetricsRegistry::newRecorder()
@@ -68,6 +76,7 @@ void MetricsRegistry::collect()
             {
                 QMutexLocker rlock(&recorder->m_mutex);
                 pending.swap(recorder->m_pending);
+                recorder->m_last = nullptr;
             }
             for (auto k = pending.begin(); k != pending.end(); ++k)
                 for (auto s = k->begin(); s != k->end(); ++s)

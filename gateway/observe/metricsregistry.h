@@ -37,6 +37,11 @@ public:
         const MetricsRegistry *m_owner;
         QMutex m_mutex;
         QHash<MetricKey, QHash<qint64, MetricSample>> m_pending; // key → second → sample
+        // Where the last request was counted: consecutive requests of one method in one second
+        // (the usual traffic) skip both hash lookups. Reset whenever m_pending is taken.
+        MetricKey m_lastKey;
+        qint64 m_lastSecond = -1;
+        MetricSample *m_last = nullptr;
     };
 
     std::shared_ptr<Recorder> newRecorder();

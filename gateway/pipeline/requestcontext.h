@@ -115,7 +115,7 @@ struct RequestContext
     bool tracing() const { return trace.enabled(); }
     void fail(GatewayError e) { error = std::move(e); }
 
-    QString httpMethod() const { return QString::fromLatin1(request.method); }
+    QString httpMethod() const { return gw::methodString(request.method); }
     QString resourcePath() const { return method ? method->resourcePath : QString(); }
     QString queryValue(const QString &name) const;  // last value, as API Gateway keeps it
     QString pathParameter(const QString &name) const;

@@ -33,9 +33,8 @@ TemplateRenderer vtlTemplateRenderer()
         // Text with no reference and no directive renders as itself (the common MOCK
         // `{"statusCode": 200}`): skip building $context and $input for it, which costs more
         // than the rest of a MOCK request.
-        const QString &source = tpl.source();
-        if (!source.contains(QLatin1Char('$')) && !source.contains(QLatin1Char('#')))
-            return TemplateRenderResult{true, source.toUtf8(), {}};
+        if (tpl.isStatic())
+            return TemplateRenderResult{true, tpl.staticUtf8(), {}};
         transform::MappingOverrides overrides = ctx.mappingOverrides;
         const transform::VtlRenderResult r = transform::renderMapping(tpl, mappingRequest(ctx, side), &overrides);
         if (!r.ok)

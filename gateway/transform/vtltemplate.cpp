@@ -15,6 +15,9 @@ std::shared_ptr<const VtlTemplate> VtlTemplate::parse(const QString &source, Vtl
             *error = {parser.error().pos.line, parser.error().pos.column, parser.error().message};
         return nullptr;
     }
+    tpl->m_static = !source.contains(QLatin1Char('$')) && !source.contains(QLatin1Char('#'));
+    if (tpl->m_static)
+        tpl->m_staticUtf8 = source.toUtf8();
     return tpl;
 }
 

@@ -49,10 +49,16 @@ public:
     VtlRenderResult render(VtlVariables &variables, const VtlLimits &limits = {}) const;
 
     const QString &source() const { return m_source; }
+    // Text without any reference or directive ('$' or '#') renders as itself: such a template
+    // keeps its UTF-8 here, made once, and callers may serve it without rendering.
+    bool isStatic() const { return m_static; }
+    const QByteArray &staticUtf8() const { return m_staticUtf8; }
 
 private:
     VtlTemplate() = default;
     QString m_source;
+    bool m_static = false;
+    QByteArray m_staticUtf8;
     vtl::NodeList m_nodes;
     QHash<QString, std::shared_ptr<vtl::Macro>> m_macros;
 };

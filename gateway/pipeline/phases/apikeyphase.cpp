@@ -23,6 +23,8 @@ PhaseResult ApiKeyPhase::onRequest(const std::shared_ptr<RequestContext> &ctx, c
     if (!ctx->method || !ctx->api || !ctx->stage || !ctx->deployment || ctx->api->type != model::ApiType::Rest)
         return PhaseResult::Continue;
     const bool required = ctx->method->method.apiKeyRequired;
+    if (!required && !ctx->tracing())
+        return PhaseResult::Continue; // nothing to check and nothing to say: the common case, kept cheap
     const bool fromAuthorizer = ctx->deployment->definition.apiKeySource == QLatin1String("AUTHORIZER");
     const QString value = fromAuthorizer ? (ctx->authorizer ? ctx->authorizer->usageIdentifierKey : QString())
                                          : QString::fromUtf8(ctx->request.headers.value("x-api-key"));

@@ -74,14 +74,23 @@ PhaseResult IntegrationResponsePhase::onRequest(const std::shared_ptr<RequestCon
         return PhaseResult::Continue;  // the Lambda proxy integrator built the response (reference §3.3)
 
     // Non-proxy: select by the status code (HTTP, MOCK, AWS services) or a Lambda's errorMessage (reference §1.4).
-    const QString selector = ctx->selectionValue ? *ctx->selectionValue : QString::number(ctx->endpointResult.status);
+    // The selection value is made only when a pattern needs it (a lone default response does not).
+    QString selector;
+    bool haveSelector = false;
+    const auto selectionValue = [&]() -> const QString & {
+        if (!haveSelector) {
+            selector = ctx->selectionValue ? *ctx->selectionValue : QString::number(ctx->endpointResult.status);
+            haveSelector = true;
+        }
+        return selector;
+    };
     const deploy::CompiledIntegrationResponse *chosen = nullptr;
     const deploy::CompiledIntegrationResponse *fallback = nullptr;
     for (const auto &r : ctx->method->integrationResponses) {
         if (r.isDefault) {
             if (!fallback)
                 fallback = &r;
-        } else if (!chosen && r.pattern.match(selector).hasMatch()) {
+        } else if (!chosen && r.pattern.match(selectionValue()).hasMatch()) {
             chosen = &r;
         }
     }
@@ -90,7 +99,7 @@ PhaseResult IntegrationResponsePhase::onRequest(const std::shared_ptr<RequestCon
     if (!chosen) {
         ctx->fail({QStringLiteral("API_CONFIGURATION_ERROR"), QStringLiteral("Internal server error"), false,
                    QStringLiteral("Execution failed due to configuration error: No match for output mapping and no default "
-                                  "output mapping configured. Endpoint Response Status Code: %1").arg(selector)});
+                                  "output mapping configured. Endpoint Response Status Code: %1").arg(selectionValue())});
         return PhaseResult::Respond;
     }
     const model::IntegrationResponse &def = chosen->definition;

@@ -8,22 +8,24 @@ namespace gw::pipeline {
 
 bool parseStageAddress(const QByteArray &host, const QByteArray &rawPath, StageAddress *out)
 {
-    static const QByteArray restapis("/restapis/");
-    static const QByteArray userRequest("/_user_request_");
-    if (rawPath.startsWith(restapis)) {
+    // Views into the request, not copies: this runs on every request.
+    static constexpr QByteArrayView restapis("/restapis/");
+    static constexpr QByteArrayView userRequest("/_user_request_");
+    const QByteArrayView raw(rawPath);
+    if (raw.startsWith(restapis)) {
         // /restapis/{apiId}/{stage}/_user_request_/{path}
-        const qsizetype idEnd = rawPath.indexOf('/', restapis.size());
+        const qsizetype idEnd = raw.indexOf('/', restapis.size());
         if (idEnd < 0)
             return false;
-        const qsizetype stageEnd = rawPath.indexOf('/', idEnd + 1);
-        if (stageEnd < 0 || rawPath.mid(stageEnd, userRequest.size()) != userRequest)
+        const qsizetype stageEnd = raw.indexOf('/', idEnd + 1);
+        if (stageEnd < 0 || !raw.sliced(stageEnd).startsWith(userRequest))
             return false;
         const qsizetype rest = stageEnd + userRequest.size();
-        if (rest < rawPath.size() && rawPath[rest] != '/')
+        if (rest < raw.size() && raw[rest] != '/')
             return false;
-        out->apiId = QString::fromLatin1(rawPath.mid(restapis.size(), idEnd - restapis.size())).toLower();
-        out->stage = QString::fromUtf8(rawPath.mid(idEnd + 1, stageEnd - idEnd - 1));
-        out->path = rest < rawPath.size() ? QString::fromUtf8(rawPath.mid(rest)) : QStringLiteral("/");
+        out->apiId = QString::fromLatin1(raw.sliced(restapis.size(), idEnd - restapis.size())).toLower();
+        out->stage = QString::fromUtf8(raw.sliced(idEnd + 1, stageEnd - idEnd - 1));
+        out->path = rest < raw.size() ? QString::fromUtf8(raw.sliced(rest)) : QStringLiteral("/");
         out->rawPath = out->path;
         while (out->path.startsWith(QLatin1String("//")))
             out->path.remove(0, 1);

@@ -6,6 +6,7 @@
 #include "gateway/core/requesthandler.h"
 
 #include <QElapsedTimer>
+#include <QHostAddress>
 #include <QMap>
 #include <QObject>
 #include <QTimer>
@@ -53,10 +54,15 @@ private:
     qint64 m_timerDue = 0;
     quint64 m_nextSequence = 0;
     quint64 m_nextToWrite = 0;
-    QMap<quint64, QPair<QByteArray, bool>> m_ready; // sequence → bytes, close after
+    QMap<quint64, QPair<QByteArray, bool>> m_ready; // sequence → bytes, close after (answers out of order only)
+    // The socket's addresses, read once: QAbstractSocket::peerAddress() builds a new one per call.
+    QHostAddress m_peerAddress;
+    quint16 m_peerPort = 0;
+    quint16 m_localPort = 0;
     bool m_closing = false;   // no more requests are read
     bool m_continueSent = false;
     bool m_closed = false;
+    bool m_readPaused = false; // stopped reading at maxPipelined: read again as answers go out
     quint64 m_bytesRead = 0;
 };
 

@@ -89,20 +89,34 @@ qsizetype RequestParser::takeLine(const char *data, qsizetype size, bool *comple
     return take;
 }
 
-bool RequestParser::parseRequestLine(const QByteArray &line)
+// The common methods and versions as shared literals: no allocation per request.
+static QByteArray methodBytes(QByteArrayView method)
+{
+    static const QByteArray known[] = {QByteArrayLiteral("GET"), QByteArrayLiteral("POST"), QByteArrayLiteral("PUT"),
+                                       QByteArrayLiteral("DELETE"), QByteArrayLiteral("HEAD"), QByteArrayLiteral("OPTIONS"),
+                                       QByteArrayLiteral("PATCH")};
+    for (const QByteArray &m : known)
+        if (method == m)
+            return m;
+    return method.toByteArray();
+}
+
+bool RequestParser::parseRequestLine(QByteArrayView line)
 {
     // method SP request-target SP HTTP-version
     const qsizetype sp1 = line.indexOf(' ');
     const qsizetype sp2 = line.lastIndexOf(' ');
     if (sp1 <= 0 || sp2 <= sp1 + 1)
         return fail(400, "Malformed request line");
-    const QByteArray method = line.left(sp1);
+    const QByteArrayView method = line.first(sp1);
     for (const char c : method)
         if (!isTokenChar(c))
             return fail(400, "Malformed request line");
-    const QByteArray target = line.mid(sp1 + 1, sp2 - sp1 - 1);
-    const QByteArray version = line.mid(sp2 + 1);
-    if (version != "HTTP/1.1" && version != "HTTP/1.0") {
+    const QByteArrayView target = line.sliced(sp1 + 1, sp2 - sp1 - 1);
+    const QByteArrayView version = line.sliced(sp2 + 1);
+    static const QByteArray http11 = QByteArrayLiteral("HTTP/1.1");
+    static const QByteArray http10 = QByteArrayLiteral("HTTP/1.0");
+    if (version != http11 && version != http10) {
         if (version.startsWith("HTTP/"))
             return fail(505, "HTTP Version Not Supported");
         return fail(400, "Malformed request line");
@@ -110,52 +124,57 @@ bool RequestParser::parseRequestLine(const QByteArray &line)
     for (const char c : target)
         if (uchar(c) <= ' ' || uchar(c) >= 127)
             return fail(400, "Malformed request target");
-    QByteArray originForm = target;
-    const QByteArray lower = target.left(8).toLower();
-    if (lower.startsWith("http://") || lower.startsWith("https://")) {
+    QByteArray originForm;
+    if (target.startsWith('/')) {
+        originForm = target.toByteArray();
+    } else if (const QByteArray lower = target.first(qMin<qsizetype>(8, target.size())).toByteArray().toLower();
+               lower.startsWith("http://") || lower.startsWith("https://")) {
         // absolute-form (RFC 9112 §3.2.2): the authority becomes Host, the rest the target.
-        const qsizetype authorityStart = target.indexOf("//") + 2;
+        const QByteArray absolute = target.toByteArray();
+        const qsizetype authorityStart = absolute.indexOf("//") + 2;
         qsizetype end = authorityStart;
-        while (end < target.size() && target[end] != '/' && target[end] != '?' && target[end] != '#')
+        while (end < absolute.size() && absolute[end] != '/' && absolute[end] != '?' && absolute[end] != '#')
             ++end;
-        m_absoluteAuthority = target.mid(authorityStart, end - authorityStart);
+        m_absoluteAuthority = absolute.mid(authorityStart, end - authorityStart);
         if (const qsizetype at = m_absoluteAuthority.lastIndexOf('@'); at >= 0)
             m_absoluteAuthority = m_absoluteAuthority.mid(at + 1);
-        originForm = target.mid(end);
+        originForm = absolute.mid(end);
         if (originForm.isEmpty() || originForm.startsWith('?'))
             originForm.prepend('/');
-    } else if (!target.startsWith('/') && target != "*") {
+    } else if (target == "*") {
+        originForm = target.toByteArray();
+    } else {
         return fail(400, "Malformed request target");
     }
     if (const qsizetype hash = originForm.indexOf('#'); hash >= 0)
         originForm.truncate(hash); // fragments are not sent to servers; drop one if a client does
-    m_request.method = method;
-    m_request.target = originForm;
-    m_request.protocol = version;
-    m_keepAlive = version == "HTTP/1.1";
+    m_request.method = methodBytes(method);
+    m_request.target = std::move(originForm);
+    m_request.protocol = version == http11 ? http11 : http10;
+    m_keepAlive = version == http11;
     return true;
 }
 
-bool RequestParser::parseHeader(const QByteArray &line)
+bool RequestParser::parseHeader(QByteArrayView line)
 {
     if (line.startsWith(' ') || line.startsWith('\t'))
         return fail(400, "Obsolete header folding");
     const qsizetype colon = line.indexOf(':');
     if (colon <= 0)
         return fail(400, "Malformed header");
-    const QByteArray name = line.left(colon);
+    const QByteArrayView name = line.first(colon);
     for (const char c : name)
         if (!isTokenChar(c))
             return fail(400, "Malformed header name");
-    const QByteArray rawValue = line.mid(colon + 1);
+    const QByteArrayView rawValue = line.sliced(colon + 1);
     for (const char c : rawValue)
         if ((uchar(c) < ' ' && c != '\t') || uchar(c) == 127)
             return fail(400, "Malformed header value");
-    const QByteArray value = rawValue.trimmed();
+    const QByteArrayView value = rawValue.trimmed();
     if (m_request.headers.size() >= m_limits.maxHeaders)
         return fail(431, "Request Header Fields Too Large");
     // Framing headers are judged as they arrive (request smuggling guards).
-    if (name.compare("content-length", Qt::CaseInsensitive) == 0) {
+    if (name.size() == 14 && name.compare("content-length", Qt::CaseInsensitive) == 0) {
         bool ok = !value.isEmpty() && value.size() <= 18;
         for (const char c : value)
             if (c < '0' || c > '9')
@@ -168,10 +187,10 @@ bool RequestParser::parseHeader(const QByteArray &line)
         if (m_chunked)
             return fail(400, "Both Transfer-Encoding and Content-Length");
         m_contentLength = length;
-    } else if (name.compare("transfer-encoding", Qt::CaseInsensitive) == 0) {
+    } else if (name.size() == 17 && name.compare("transfer-encoding", Qt::CaseInsensitive) == 0) {
         if (m_contentLength >= 0)
             return fail(400, "Both Transfer-Encoding and Content-Length");
-        for (const QByteArray &coding : value.split(',')) {
+        for (const QByteArray &coding : value.toByteArray().split(',')) {
             const QByteArray c = coding.trimmed().toLower();
             if (c.isEmpty() || (c != "chunked" && c != "gzip" && c != "deflate" && c != "compress" && c != "identity"))
                 return fail(501, "Unsupported transfer encoding");
@@ -180,9 +199,8 @@ bool RequestParser::parseHeader(const QByteArray &line)
             m_lastCodingChunked = c == "chunked";
         }
         m_chunked = true;
-    }
-    if (name.size() == 10 && name.compare("connection", Qt::CaseInsensitive) == 0) {
-        const QByteArray v = value.toLower();
+    } else if (name.size() == 10 && name.compare("connection", Qt::CaseInsensitive) == 0) {
+        const QByteArray v = value.toByteArray().toLower();
         if (v.contains("close"))
             m_connectionClose = true;
         else if (v.contains("keep-alive"))
@@ -194,8 +212,40 @@ bool RequestParser::parseHeader(const QByteArray &line)
             return fail(400, "Duplicate Host header");
         m_sawHost = true;
     }
-    m_request.headers.append(name, value);
+    m_request.headers.append(name.toByteArray(), value.toByteArray());
     return true;
+}
+
+// A whole head line, CRLF included, or the part of one received so far (`complete` false).
+// Judges what can be judged before the line ends, so an endless line is refused early.
+bool RequestParser::headLine(QByteArrayView line, bool complete)
+{
+    // A CR must be followed by LF, and a header line may not start with white space (obsolete
+    // folding).
+    if (const qsizetype cr = line.indexOf('\r'); cr >= 0 && cr + 1 < line.size() && line[cr + 1] != '\n')
+        return fail(400, "CR without LF");
+    if (m_state == State::Headers && (line.startsWith(' ') || line.startsWith('\t')))
+        return fail(400, "Obsolete header folding");
+    const qsizetype limit = m_state == State::RequestLine ? m_limits.maxRequestLine : m_limits.maxHeaderBytes - m_headerBytes;
+    if (line.size() > limit + 2)
+        return m_state == State::RequestLine ? fail(414, "Request-URI Too Long") : fail(431, "Request Header Fields Too Large");
+    if (!complete)
+        return true;
+    // Lines end with CRLF; a bare LF is refused (it is how smuggled requests hide).
+    if (!line.endsWith("\r\n"))
+        return fail(400, "Line without CRLF");
+    line.chop(2);
+    if (line.contains('\r') || line.contains('\0'))
+        return fail(400, "Malformed line");
+    if (m_state == State::RequestLine) {
+        if (parseRequestLine(line))
+            m_state = State::Headers;
+        return m_state != State::Error;
+    }
+    if (line.isEmpty())
+        return headersDone();
+    m_headerBytes += line.size();
+    return parseHeader(line);
 }
 
 bool RequestParser::headersDone()
@@ -240,48 +290,18 @@ qsizetype RequestParser::feed(const char *data, qsizetype size)
                 ++used;
                 break;
             }
-            bool complete = false;
-            used += takeLine(p, left, &complete);
-            // Judge what can be judged before the line ends: a CR must be followed by LF, and
-            // a header line may not start with white space (obsolete folding).
-            if (const qsizetype cr = m_line.indexOf('\r'); cr >= 0 && cr + 1 < m_line.size() && m_line[cr + 1] != '\n') {
-                fail(400, "CR without LF");
+            const void *nl = std::memchr(p, '\n', size_t(left));
+            const qsizetype take = nl ? static_cast<const char *>(nl) - p + 1 : left;
+            used += take;
+            if (m_line.isEmpty() && nl) {
+                // The whole line arrived in this read (the usual case): judged where it lies.
+                headLine(QByteArrayView(p, take), true);
                 break;
             }
-            if (m_state == State::Headers && (m_line.startsWith(' ') || m_line.startsWith('\t'))) {
-                fail(400, "Obsolete header folding");
-                break;
-            }
-            const qsizetype limit = m_state == State::RequestLine ? m_limits.maxRequestLine : m_limits.maxHeaderBytes - m_headerBytes;
-            if (m_line.size() > limit + 2) {
-                if (m_state == State::RequestLine)
-                    fail(414, "Request-URI Too Long");
-                else
-                    fail(431, "Request Header Fields Too Large");
-                break;
-            }
-            if (!complete)
-                break;
-            QByteArray line = std::exchange(m_line, QByteArray());
-            // Lines end with CRLF; a bare LF is refused (it is how smuggled requests hide).
-            if (!line.endsWith("\r\n")) {
-                fail(400, "Line without CRLF");
-                break;
-            }
-            line.chop(2);
-            if (line.contains('\r') || line.contains('\0')) {
-                fail(400, "Malformed line");
-                break;
-            }
-            if (m_state == State::RequestLine) {
-                if (parseRequestLine(line))
-                    m_state = State::Headers;
-            } else if (line.isEmpty()) {
-                headersDone();
-            } else {
-                m_headerBytes += line.size();
-                parseHeader(line);
-            }
+            m_line.append(p, take);
+            headLine(m_line, nl != nullptr);
+            if (nl)
+                m_line.clear();
             break;
         }
         case State::Body: {

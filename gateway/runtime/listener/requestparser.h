@@ -38,8 +38,9 @@ public:
 
 private:
     bool fail(int status, const char *message);
-    bool parseRequestLine(const QByteArray &line);
-    bool parseHeader(const QByteArray &line);
+    bool headLine(QByteArrayView line, bool complete);
+    bool parseRequestLine(QByteArrayView line);
+    bool parseHeader(QByteArrayView line);
     bool headersDone();
     qsizetype takeLine(const char *data, qsizetype size, bool *complete);
 
