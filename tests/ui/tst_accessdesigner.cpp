@@ -1,3 +1,4 @@
+#include "designerharness.h"
 #include "testissuer.h"
 #include "upstreamserver.h"
 
@@ -104,17 +105,6 @@ class TestAccessDesigner : public QObject
         QFAIL(qPrintable(QStringLiteral("no row %1").arg(id)));
     }
 
-    static int send(gw::ui::MainWindow &window, const QString &url)
-    {
-        window.client()->setMethod(QStringLiteral("GET"));
-        window.client()->setUrl(url);
-        QSignalSpy answered(window.client(), &gw::ui::ClientPanel::finished);
-        QTest::mouseClick(window.findChild<QPushButton *>(QStringLiteral("clientSend")), Qt::LeftButton);
-        if (!answered.wait(10000))
-            return -1;
-        return answered.first().first().toInt();
-    }
-
 private slots:
     void initTestCase()
     {
@@ -146,9 +136,7 @@ private slots:
         window.setProject(securedProject(), m_dir.filePath(QStringLiteral("secured.gwproj")));
         window.show();
         QAbstractItemModelTester treeTester(window.navigator()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QSignalSpy started(&engine, &gw::runtime::Engine::started);
-        window.runtime()->start();
-        QVERIFY(started.wait(5000));
+        QVERIFY(gwtest::startServing(window, engine));
         window.navigator()->select(ItemRef{K::Api, QStringLiteral("secure"), {}, {}, {}});
         window.deploy(QStringLiteral("first"));  // makes the stage the plan will cover
         QVERIFY(window.project().api(QStringLiteral("secure"))->stage(QStringLiteral("dev")));
@@ -249,18 +237,18 @@ private slots:
         claims.insert(QStringLiteral("aud"), QStringLiteral("app-client"));
         const QString token = QString::fromLatin1(issuer.sign(QStringLiteral("k1"), claims));
 
-        QCOMPARE(send(window, url), 401);
+        QCOMPARE(gwtest::sendFromClient(window, url), 401);
         QCOMPARE(window.client()->lastResponse().body, QByteArray("{\"message\":\"Unauthorized\"}"));
         QTest::keyClicks(window.client()->findChild<QLineEdit *>(QStringLiteral("clientBearer")), token);
-        QCOMPARE(send(window, url), 403);
+        QCOMPARE(gwtest::sendFromClient(window, url), 403);
         QCOMPARE(window.client()->lastResponse().body, QByteArray("{\"message\":\"Forbidden\"}"));
         QTest::keyClicks(window.client()->findChild<QLineEdit *>(QStringLiteral("clientApiKey")), key.value);
-        QCOMPARE(send(window, url), 200);
+        QCOMPARE(gwtest::sendFromClient(window, url), 200);
         QTRY_COMPARE_WITH_TIMEOUT(quota->remainingShown(key.id), qint64(2), 5000);
-        QCOMPARE(send(window, url), 200);
-        QCOMPARE(send(window, url), 200);
+        QCOMPARE(gwtest::sendFromClient(window, url), 200);
+        QCOMPARE(gwtest::sendFromClient(window, url), 200);
         QTRY_COMPARE_WITH_TIMEOUT(quota->remainingShown(key.id), qint64(0), 5000);
-        QCOMPARE(send(window, url), 429);
+        QCOMPARE(gwtest::sendFromClient(window, url), 429);
         QCOMPARE(window.client()->lastResponse().body, QByteArray("{\"message\":\"Limit Exceeded\"}"));
         QCOMPARE(quota->table()->item(0, 1)->text(), QStringLiteral("3")); // used
         engine.stop();
