@@ -11,6 +11,7 @@
 
 #include <QComboBox>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
@@ -160,6 +161,53 @@ private slots:
 
         QCOMPARE(test(panel, QString::fromLatin1(issuer.sign(QStringLiteral("k1"), gwtest::standardClaims(QStringLiteral("https://issuer.test"), -600)))), 401);
         QVERIFY2(panel->outputText().contains(QLatin1String("expired"), Qt::CaseInsensitive), qPrintable(panel->outputText()));
+    }
+
+    // An HTTP API's REQUEST authorizer (payload 2.0, simple responses) tested with headers and a
+    // query string; the type list is HTTP API's own.
+    void httpApiRequestAuthorizerUsesHeadersAndQuery()
+    {
+        gw::model::Project p = project();
+        gw::model::Function f;
+        f.name = QStringLiteral("team");
+        f.code = QStringLiteral("exports.handler = async (event) => ({ isAuthorized: event.headers['x-team'] === 'blue' && "
+                                "event.queryStringParameters.v === '1', context: { team: event.headers['x-team'] } });");
+        p.functions.append(f);
+        gw::model::Api http = gw::model::newRestApi(QStringLiteral("Http"));
+        http.id = QStringLiteral("httpapi");
+        http.type = gw::model::ApiType::Http;
+        gw::model::Authorizer a;
+        a.id = QStringLiteral("teams");
+        a.name = QStringLiteral("teams");
+        a.type = QStringLiteral("REQUEST");
+        a.functionName = QStringLiteral("team");
+        a.identitySource = QStringLiteral("$request.header.X-Team");
+        a.enableSimpleResponses = true;
+        http.design.authorizers = {a};
+        p.apis.append(http);
+        gw::runtime::Engine engine;
+        gw::ui::MainWindow window(&engine);
+        window.setProject(p, QString());
+        window.show();
+        window.navigator()->select(ItemRef{ItemRef::Kind::Authorizer, QStringLiteral("httpapi"), {}, {}, QStringLiteral("teams")});
+        auto *editor = window.editors()->authorizerEditor();
+        auto *type = editor->findChild<QComboBox *>(QStringLiteral("authorizerType"));
+        QCOMPARE(type->count(), 2);
+        QCOMPARE(type->itemText(0), QStringLiteral("JWT"));
+        QCOMPARE(type->currentText(), QStringLiteral("REQUEST"));
+        gw::ui::AuthorizerTestPanel *panel = editor->testPanel();
+        QVERIFY(!panel->findChild<QLineEdit *>(QStringLiteral("testToken"))->isEnabled());
+
+        auto *headers = panel->findChild<QPlainTextEdit *>(QStringLiteral("testHeaders"));
+        QTest::keyClicks(headers, QStringLiteral("X-Team: blue"));
+        QTest::keyClicks(panel->findChild<QLineEdit *>(QStringLiteral("testQuery")), QStringLiteral("v=1"));
+        QVERIFY2(test(panel, {}) == 200, qPrintable(panel->outputText()));
+        QVERIFY2(panel->outputText().contains(QLatin1String("\"team\": \"blue\"")), qPrintable(panel->outputText()));
+        headers->clear();
+        QTest::keyClicks(headers, QStringLiteral("X-Team: red"));
+        QCOMPARE(test(panel, {}), 403);
+        headers->clear();
+        QCOMPARE(test(panel, {}), 401); // the identity source is missing: not called
     }
 };
 
