@@ -10,6 +10,8 @@
 #include "gateway/runtime/engine.h"
 
 #include <QComboBox>
+#include <QJsonArray>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -161,6 +163,41 @@ private slots:
 
         QCOMPARE(test(panel, QString::fromLatin1(issuer.sign(QStringLiteral("k1"), gwtest::standardClaims(QStringLiteral("https://issuer.test"), -600)))), 401);
         QVERIFY2(panel->outputText().contains(QLatin1String("expired"), Qt::CaseInsensitive), qPrintable(panel->outputText()));
+    }
+
+    // Keys pasted inline: broken JSON is explained and not stored; a JWKS is, and tokens signed
+    // with it pass the test at once.
+    void inlineKeysAreEditedAndUsed()
+    {
+        gwtest::TestIssuer issuer;
+        issuer.addRsaKey(QStringLiteral("k1"));
+        gw::runtime::Engine engine;
+        gw::ui::MainWindow window(&engine);
+        window.setProject(project(), QString());
+        window.show();
+        window.navigator()->select(ItemRef{ItemRef::Kind::Authorizer, QStringLiteral("guarded"), {}, {}, QStringLiteral("pool")});
+        auto *editor = window.editors()->authorizerEditor();
+        auto *source = editor->findChild<QComboBox *>(QStringLiteral("jwksSource"));
+        QCOMPARE(source->currentIndex(), int(gw::ui::AuthorizerEditor::FromIssuer));
+        source->setFocus();
+        QTest::keyClick(source, Qt::Key_Down);
+        QTest::keyClick(source, Qt::Key_Down);
+        QCOMPARE(source->currentIndex(), int(gw::ui::AuthorizerEditor::Inline));
+        auto *inlineKeys = editor->findChild<QPlainTextEdit *>(QStringLiteral("jwksInline"));
+        QVERIFY(inlineKeys->isEnabled());
+        inlineKeys->selectAll();
+        QTest::keyClicks(inlineKeys, QStringLiteral("{\"keys\": ["));
+        QVERIFY2(editor->findChild<QLabel *>(QStringLiteral("jwksError"))->text().contains(QLatin1String("not JSON")),
+                 qPrintable(editor->findChild<QLabel *>(QStringLiteral("jwksError"))->text()));
+        QCOMPARE(window.project().apis.first().design.authorizers[1].jwks, (QJsonObject{{QStringLiteral("keys"), QJsonArray{}}}));
+        inlineKeys->selectAll();
+        QTest::keyClicks(inlineKeys, QString::fromUtf8(issuer.jwksText()).simplified());
+        QCOMPARE(window.project().apis.first().design.authorizers[1].jwks, issuer.jwks());
+        QVERIFY(editor->findChild<QLabel *>(QStringLiteral("jwksError"))->text().isEmpty());
+
+        QJsonObject claims = gwtest::standardClaims(QStringLiteral("https://issuer.test"));
+        claims.insert(QStringLiteral("token_use"), QStringLiteral("id"));
+        QCOMPARE(test(editor->testPanel(), QString::fromLatin1(issuer.sign(QStringLiteral("k1"), claims))), 200);
     }
 
     // An HTTP API's REQUEST authorizer (payload 2.0, simple responses) tested with headers and a
