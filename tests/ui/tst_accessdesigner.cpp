@@ -360,6 +360,39 @@ private slots:
         QCOMPARE(reopenedKey->plansList()->count(), 1);
         QCOMPARE(reopenedKey->plansList()->item(0)->checkState(), Qt::Checked);
     }
+
+    // The navigator's folders list what the project holds; deleting a key takes it out of its
+    // plans (as AWS does) in one undo step.
+    void deletingAKeyTakesItOutOfItsPlans()
+    {
+        gw::model::Project p = securedProject();
+        p.apiKeys = {{QStringLiteral("k1"), QStringLiteral("one"), {}, QStringLiteral("abcdefghijklmnopqrst1"), true},
+                     {QStringLiteral("k2"), QStringLiteral("two"), {}, QStringLiteral("abcdefghijklmnopqrst2"), false}};
+        gw::model::UsagePlan plan;
+        plan.id = QStringLiteral("p1");
+        plan.name = QStringLiteral("basic");
+        plan.apiKeyIds = {QStringLiteral("k1"), QStringLiteral("k2")};
+        p.usagePlans = {plan};
+        gw::runtime::Engine engine;
+        gw::ui::MainWindow window(&engine);
+        window.setProject(p, QString());
+        window.show();
+        QAbstractItemModelTester tester(window.navigator()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        gw::ui::ProjectTreeModel *tree = window.navigator()->model();
+        const QModelIndex keys = tree->indexOf(ItemRef{K::ApiKeys, {}, {}, {}, {}});
+        QCOMPARE(tree->rowCount(keys), 2);
+        QCOMPARE(tree->index(1, 0, keys).data().toString(), QStringLiteral("two (disabled)"));
+        QCOMPARE(tree->rowCount(tree->indexOf(ItemRef{K::UsagePlans, {}, {}, {}, {}})), 1);
+        for (K folder : {K::Authorizers, K::Models, K::Validators})
+            QVERIFY(tree->indexOf(ItemRef{folder, QStringLiteral("secure"), {}, {}, {}}).isValid());
+
+        triggerAction(window, ItemRef{K::ApiKey, {}, {}, {}, QStringLiteral("k1")}, QStringLiteral("delete"));
+        QCOMPARE(window.project().apiKeys.size(), 1);
+        QCOMPARE(window.project().usagePlans.first().apiKeyIds, QStringList{QStringLiteral("k2")});
+        QCOMPARE(tree->rowCount(tree->indexOf(ItemRef{K::ApiKeys, {}, {}, {}, {}})), 1);
+        window.document()->undoStack()->undo();
+        QVERIFY(window.project() == p);
+    }
 };
 
 QTEST_MAIN(TestAccessDesigner)
