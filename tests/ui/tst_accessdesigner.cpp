@@ -16,6 +16,7 @@
 #include "ui/mainwindow.h"
 #include "ui/models/projecttreemodel.h"
 #include "ui/navigatorpanel.h"
+#include "ui/quickjump.h"
 
 #include "gateway/model/deployments.h"
 #include "gateway/model/projectfile.h"
@@ -392,6 +393,14 @@ private slots:
         QCOMPARE(tree->rowCount(tree->indexOf(ItemRef{K::ApiKeys, {}, {}, {}, {}})), 1);
         window.document()->undoStack()->undo();
         QVERIFY(window.project() == p);
+
+        // Ctrl+K finds keys and plans by name too.
+        window.jumpTo();
+        window.quickJump()->setFilter(QStringLiteral("plan basic"));
+        QCOMPARE(window.quickJump()->visibleEntries(), QStringList{QStringLiteral("usage plan basic")});
+        window.quickJump()->choose();
+        QCOMPARE(window.navigator()->current(), (ItemRef{K::UsagePlan, {}, {}, {}, QStringLiteral("p1")}));
+        QCOMPARE(window.editors()->currentEditor(), window.editors()->usagePlanEditor());
     }
 };
 
