@@ -119,6 +119,7 @@ std::shared_ptr<const CompiledAuthorizer> compileAuthorizer(const model::Authori
         if (uri.scheme() == QLatin1String("http") || uri.scheme() == QLatin1String("https"))
             c->endpointUrl = uri;
         c->functionName = !a.functionName.isEmpty() ? a.functionName : functionFromUri(a.authorizerUri);
+        c->httpApi = input.httpApi;
         c->payloadV2 = input.httpApi && a.payloadFormatVersion != QLatin1String("1.0");
         c->simpleResponses = c->payloadV2 && a.enableSimpleResponses;
         if (c->functionName.isEmpty() && c->endpointUrl.isEmpty()) {

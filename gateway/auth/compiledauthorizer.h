@@ -44,6 +44,7 @@ struct CompiledAuthorizer
     // Lambda authorizers
     QString functionName;
     QUrl endpointUrl;
+    bool httpApi = false;            // an HTTP API's authorizer: every identity source is required
     bool payloadV2 = false;          // HTTP API: the 2.0 event (reference §16.6)
     bool simpleResponses = false;    // HTTP API 2.0: {"isAuthorized": bool, "context": {...}}
     // JWT and Cognito authorizers

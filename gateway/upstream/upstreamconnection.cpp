@@ -1,8 +1,9 @@
 #include "upstreamconnection.h"
 
 #include "deadline.h"
-#include "deadline.h"
 #include "hostpool.h"
+
+#include "gateway/core/socketwrite.h"
 
 #include <QElapsedTimer>
 #include <QNetworkProxy>
@@ -134,13 +135,20 @@ void UpstreamConnection::sendRequest()
     const Exchange &ex = *m_exchange;
     armTimer(ex.deadline);
     const qsizetype total = ex.head.size() + ex.body.size();
+    // Plain TCP leaves at once (gw::writeNow); TLS through the socket, which encrypts.
+    const auto send = [this](const QByteArray &bytes) {
+        if (m_endpoint.tls)
+            m_socket->write(bytes);
+        else
+            writeNow(m_socket, bytes.constData(), bytes.size());
+    };
     if (ex.body.isEmpty()) {
-        m_socket->write(ex.head);
+        send(ex.head);
     } else if (total <= kOneWrite) {
         QByteArray wire;
         wire.reserve(total);
         wire.append(ex.head).append(ex.body);
-        m_socket->write(wire);
+        send(wire);
     } else {
         m_socket->write(ex.head);
         m_bodyOffset = 0;

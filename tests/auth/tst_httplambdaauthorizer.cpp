@@ -49,6 +49,11 @@ private slots:
             gwtest::jsFunction(QStringLiteral("policy"), QStringLiteral(
                 "exports.handler = async (event) => ({ principalId: 'pol-user', policyDocument: { Version: '2012-10-17',\n"
                 "  Statement: [{ Action: 'execute-api:Invoke', Effect: 'Allow', Resource: event.routeArn }] }, context: { tier: 'gold' } });")),
+            gwtest::jsFunction(QStringLiteral("v1"), QStringLiteral(
+                "exports.handler = async (event) => ({ principalId: 'v1-user', policyDocument: { Version: '2012-10-17',\n"
+                "  Statement: [{ Action: 'execute-api:Invoke', Effect: 'Allow', Resource: event.methodArn }] },\n"
+                "  context: { ev: [event.version, event.type, event.identitySource, event.authorizationToken, 'routeArn' in event,\n"
+                "                  event.methodArn].join('|') } });")),
             gwtest::jsFunction(QStringLiteral("echo"), QStringLiteral(
                 "exports.handler = async (event) => ({ statusCode: 200, body: JSON.stringify(event.requestContext.authorizer) });")),
         };
@@ -61,8 +66,11 @@ private slots:
         simple.enableSimpleResponses = true;
         Authorizer policy = gwtest::lambdaAuthorizer(QStringLiteral("policy"), QStringLiteral("REQUEST"), QStringLiteral("policy"), 0,
                                                      QStringLiteral("$request.header.X-Token"));
-        api.design.authorizers = {simple, policy};
-        for (const auto &[path, authorizer] : {std::pair{"/simple", "simple"}, std::pair{"/policy", "policy"}})
+        Authorizer v1 = gwtest::lambdaAuthorizer(QStringLiteral("v1"), QStringLiteral("REQUEST"), QStringLiteral("v1"), 0,
+                                                 QStringLiteral("$request.header.X-Token,$request.querystring.q"));
+        v1.payloadFormatVersion = QStringLiteral("1.0");
+        api.design.authorizers = {simple, policy, v1};
+        for (const auto &[path, authorizer] : {std::pair{"/simple", "simple"}, std::pair{"/policy", "policy"}, std::pair{"/v1", "v1"}})
             gwtest::addResource(api, QLatin1String(path)).methods.insert(QStringLiteral("GET"),
                 gwtest::guarded(gwtest::lambdaProxyMethod(QStringLiteral("GET"), QStringLiteral("echo")), QStringLiteral("CUSTOM"),
                                 QLatin1String(authorizer)));
@@ -113,6 +121,20 @@ private slots:
         QCOMPARE(r.status, 200);
         const QJsonObject lambda = QJsonDocument::fromJson(r.body).object().value(QStringLiteral("lambda")).toObject();
         QCOMPARE(lambda.value(QStringLiteral("tier")).toString(), QStringLiteral("gold"));
+    }
+
+    // Payload 1.0 on an HTTP API: the REST-shaped event with version "1.0" and the identity values
+    // comma-joined in identitySource and authorizationToken; every source is required.
+    void payloadOneEvent()
+    {
+        const Reply r = get("/v1?q=blue", "good");
+        QCOMPARE(r.status, 200);
+        const QJsonObject lambda = QJsonDocument::fromJson(r.body).object().value(QStringLiteral("lambda")).toObject();
+        QCOMPARE(lambda.value(QStringLiteral("ev")).toString(),
+                 QStringLiteral("1.0|REQUEST|good,blue|good,blue|false|arn:aws:execute-api:us-east-1:000000000000:lamhttp/$default/GET/v1"));
+        const Reply missing = get("/v1", "good");
+        QCOMPARE(missing.status, 401);
+        QCOMPARE(missing.body, QByteArray(R"({"message":"Unauthorized"})"));
     }
 
     void cleanupTestCase() { m_engine.stop(); }

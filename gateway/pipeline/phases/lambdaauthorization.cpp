@@ -56,6 +56,14 @@ QJsonObject LambdaAuthorization::event(const RequestContext &ctx, const auth::Co
         e.insert(QStringLiteral("identitySource"), QJsonArray::fromStringList(values));
     } else {
         e.insert(QStringLiteral("methodArn"), arn);
+        if (a.httpApi) {
+            // HTTP APIs' payload 1.0: the REST event plus the version, and the identity values
+            // comma-joined in both identitySource and authorizationToken (reference §16.6).
+            const QString joined = values.join(QLatin1Char(','));
+            e.insert(QStringLiteral("version"), QStringLiteral("1.0"));
+            e.insert(QStringLiteral("identitySource"), joined);
+            e.insert(QStringLiteral("authorizationToken"), joined);
+        }
     }
     return e;
 }
@@ -71,8 +79,8 @@ void LambdaAuthorization::run(const std::shared_ptr<RequestContext> &ctx, const 
         return done(AuthOutcome::make(AuthOutcome::Kind::Unauthorized, QStringLiteral("identity source %1 is missing").arg(a.identitySources[0].text)));
     if (token && a.hasValidation && !a.validation.match(values[0]).hasMatch())
         return done(AuthOutcome::make(AuthOutcome::Kind::Unauthorized, QStringLiteral("the token does not match the identity validation expression")));
-    // HTTP APIs (2.0) need every identity source; REST ones only while caching is on (§5.2, §16.6).
-    if (!token && (a.ttlSeconds > 0 || a.payloadV2))
+    // HTTP APIs need every identity source; REST ones only while caching is on (§5.2, §16.6).
+    if (!token && (a.ttlSeconds > 0 || a.httpApi))
         for (qsizetype i = 0; i < values.size(); ++i)
             if (values[i].isEmpty())
                 return done(AuthOutcome::make(AuthOutcome::Kind::Unauthorized, QStringLiteral("identity source %1 is missing").arg(a.identitySources[i].text)));

@@ -2,6 +2,8 @@
 
 #include "responsewriter.h"
 
+#include "gateway/core/socketwrite.h"
+
 #include <QPointer>
 #include <QTcpSocket>
 
@@ -142,7 +144,7 @@ void HttpConnection::complete(quint64 sequence, QByteArray bytes, bool close)
         }
     }
     if (!out.isEmpty()) {
-        m_socket->write(out);
+        writeNow(m_socket, out.constData(), out.size());
         m_lastActivity = m_clock.elapsed();
     }
     if (closeAfter) {
