@@ -34,6 +34,24 @@ void QuickJump::open(const gw::model::Project &project)
                 mi->setData(Qt::UserRole, QVariant::fromValue(ItemRef{ItemRef::Kind::Method, api.id, r.path, m.key(), {}}));
             }
         }
+        const auto addNamed = [&](const QString &what, const QString &name, ItemRef::Kind kind, const QString &id) {
+            auto *item = new QListWidgetItem(QStringLiteral("%1 %2   · %3").arg(what, name, api.name), m_list);
+            item->setData(Qt::UserRole, QVariant::fromValue(ItemRef{kind, api.id, {}, {}, id}));
+        };
+        for (const auto &a : api.design.authorizers)
+            addNamed(tr("authorizer"), a.name, ItemRef::Kind::Authorizer, a.id);
+        for (const auto &m : api.design.models)
+            addNamed(tr("model"), m.name, ItemRef::Kind::Model, m.name);
+        for (const auto &v : api.design.requestValidators)
+            addNamed(tr("validator"), v.name, ItemRef::Kind::Validator, v.id);
+    }
+    for (const auto &k : project.apiKeys) {
+        auto *item = new QListWidgetItem(tr("API key %1").arg(k.name), m_list);
+        item->setData(Qt::UserRole, QVariant::fromValue(ItemRef{ItemRef::Kind::ApiKey, {}, {}, {}, k.id}));
+    }
+    for (const auto &u : project.usagePlans) {
+        auto *item = new QListWidgetItem(tr("usage plan %1").arg(u.name), m_list);
+        item->setData(Qt::UserRole, QVariant::fromValue(ItemRef{ItemRef::Kind::UsagePlan, {}, {}, {}, u.id}));
     }
     m_input->clear();
     setFilter({});

@@ -12,7 +12,8 @@ class QListWidget;
 namespace gw::ui {
 
 // Ctrl+K: type part of a path or "GET /pets" and press Enter to jump to that resource or
-// method. Every word typed must appear in the entry, in any order. Thread contract: GUI thread.
+// method; authorizers, models, validators, API keys and usage plans are found by name. Every
+// word typed must appear in the entry, in any order. Thread contract: GUI thread.
 class QuickJump : public QFrame
 {
     Q_OBJECT

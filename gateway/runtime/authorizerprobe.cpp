@@ -46,13 +46,11 @@ public:
             m_processor = std::make_unique<RequestProcessor>();
         // A fresh compile per run: an empty authorizer cache, keys fetched or read anew.
         m_processor->setConfig(deploy::compile(AuthorizerProbe::probeProject(input), nullptr, input.projectDir));
-        const model::Api *api = input.project.api(input.apiId);
-        const bool http = api && api->type == model::ApiType::Http;
         HttpRequest request;
         request.method = input.method.toUpper().toLatin1();
-        QString target = input.path.startsWith(QLatin1Char('/')) ? input.path : QLatin1Char('/') + input.path;
-        if (!(http && input.stage == QLatin1String("$default")))
-            target = QLatin1Char('/') + input.stage + target;
+        // Always addressed with the stage, also an HTTP API's $default: the router takes
+        // /$default/... for it, and a bare "/" on an HTTP API does not resolve (no stage segment).
+        QString target = QLatin1Char('/') + input.stage + (input.path.startsWith(QLatin1Char('/')) ? input.path : QLatin1Char('/') + input.path);
         if (!input.query.isEmpty())
             target += QLatin1Char('?') + input.query;
         request.target = QUrl::toPercentEncoding(target, "/?&=%+:@!$'()*,;~");

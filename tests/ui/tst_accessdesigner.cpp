@@ -1,3 +1,4 @@
+#include "designerharness.h"
 #include "testissuer.h"
 #include "upstreamserver.h"
 
@@ -15,6 +16,7 @@
 #include "ui/mainwindow.h"
 #include "ui/models/projecttreemodel.h"
 #include "ui/navigatorpanel.h"
+#include "ui/quickjump.h"
 
 #include "gateway/model/deployments.h"
 #include "gateway/model/projectfile.h"
@@ -104,17 +106,6 @@ class TestAccessDesigner : public QObject
         QFAIL(qPrintable(QStringLiteral("no row %1").arg(id)));
     }
 
-    static int send(gw::ui::MainWindow &window, const QString &url)
-    {
-        window.client()->setMethod(QStringLiteral("GET"));
-        window.client()->setUrl(url);
-        QSignalSpy answered(window.client(), &gw::ui::ClientPanel::finished);
-        QTest::mouseClick(window.findChild<QPushButton *>(QStringLiteral("clientSend")), Qt::LeftButton);
-        if (!answered.wait(10000))
-            return -1;
-        return answered.first().first().toInt();
-    }
-
 private slots:
     void initTestCase()
     {
@@ -146,9 +137,7 @@ private slots:
         window.setProject(securedProject(), m_dir.filePath(QStringLiteral("secured.gwproj")));
         window.show();
         QAbstractItemModelTester treeTester(window.navigator()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QSignalSpy started(&engine, &gw::runtime::Engine::started);
-        window.runtime()->start();
-        QVERIFY(started.wait(5000));
+        QVERIFY(gwtest::startServing(window, engine));
         window.navigator()->select(ItemRef{K::Api, QStringLiteral("secure"), {}, {}, {}});
         window.deploy(QStringLiteral("first"));  // makes the stage the plan will cover
         QVERIFY(window.project().api(QStringLiteral("secure"))->stage(QStringLiteral("dev")));
@@ -249,18 +238,18 @@ private slots:
         claims.insert(QStringLiteral("aud"), QStringLiteral("app-client"));
         const QString token = QString::fromLatin1(issuer.sign(QStringLiteral("k1"), claims));
 
-        QCOMPARE(send(window, url), 401);
+        QCOMPARE(gwtest::sendFromClient(window, url), 401);
         QCOMPARE(window.client()->lastResponse().body, QByteArray("{\"message\":\"Unauthorized\"}"));
         QTest::keyClicks(window.client()->findChild<QLineEdit *>(QStringLiteral("clientBearer")), token);
-        QCOMPARE(send(window, url), 403);
+        QCOMPARE(gwtest::sendFromClient(window, url), 403);
         QCOMPARE(window.client()->lastResponse().body, QByteArray("{\"message\":\"Forbidden\"}"));
         QTest::keyClicks(window.client()->findChild<QLineEdit *>(QStringLiteral("clientApiKey")), key.value);
-        QCOMPARE(send(window, url), 200);
+        QCOMPARE(gwtest::sendFromClient(window, url), 200);
         QTRY_COMPARE_WITH_TIMEOUT(quota->remainingShown(key.id), qint64(2), 5000);
-        QCOMPARE(send(window, url), 200);
-        QCOMPARE(send(window, url), 200);
+        QCOMPARE(gwtest::sendFromClient(window, url), 200);
+        QCOMPARE(gwtest::sendFromClient(window, url), 200);
         QTRY_COMPARE_WITH_TIMEOUT(quota->remainingShown(key.id), qint64(0), 5000);
-        QCOMPARE(send(window, url), 429);
+        QCOMPARE(gwtest::sendFromClient(window, url), 429);
         QCOMPARE(window.client()->lastResponse().body, QByteArray("{\"message\":\"Limit Exceeded\"}"));
         QCOMPARE(quota->table()->item(0, 1)->text(), QStringLiteral("3")); // used
         engine.stop();
@@ -371,6 +360,47 @@ private slots:
         QCOMPARE(reopenedKey->valueField()->echoMode(), QLineEdit::Password);
         QCOMPARE(reopenedKey->plansList()->count(), 1);
         QCOMPARE(reopenedKey->plansList()->item(0)->checkState(), Qt::Checked);
+    }
+
+    // The navigator's folders list what the project holds; deleting a key takes it out of its
+    // plans (as AWS does) in one undo step.
+    void deletingAKeyTakesItOutOfItsPlans()
+    {
+        gw::model::Project p = securedProject();
+        p.apiKeys = {{QStringLiteral("k1"), QStringLiteral("one"), {}, QStringLiteral("abcdefghijklmnopqrst1"), true},
+                     {QStringLiteral("k2"), QStringLiteral("two"), {}, QStringLiteral("abcdefghijklmnopqrst2"), false}};
+        gw::model::UsagePlan plan;
+        plan.id = QStringLiteral("p1");
+        plan.name = QStringLiteral("basic");
+        plan.apiKeyIds = {QStringLiteral("k1"), QStringLiteral("k2")};
+        p.usagePlans = {plan};
+        gw::runtime::Engine engine;
+        gw::ui::MainWindow window(&engine);
+        window.setProject(p, QString());
+        window.show();
+        QAbstractItemModelTester tester(window.navigator()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        gw::ui::ProjectTreeModel *tree = window.navigator()->model();
+        const QModelIndex keys = tree->indexOf(ItemRef{K::ApiKeys, {}, {}, {}, {}});
+        QCOMPARE(tree->rowCount(keys), 2);
+        QCOMPARE(tree->index(1, 0, keys).data().toString(), QStringLiteral("two (disabled)"));
+        QCOMPARE(tree->rowCount(tree->indexOf(ItemRef{K::UsagePlans, {}, {}, {}, {}})), 1);
+        for (K folder : {K::Authorizers, K::Models, K::Validators})
+            QVERIFY(tree->indexOf(ItemRef{folder, QStringLiteral("secure"), {}, {}, {}}).isValid());
+
+        triggerAction(window, ItemRef{K::ApiKey, {}, {}, {}, QStringLiteral("k1")}, QStringLiteral("delete"));
+        QCOMPARE(window.project().apiKeys.size(), 1);
+        QCOMPARE(window.project().usagePlans.first().apiKeyIds, QStringList{QStringLiteral("k2")});
+        QCOMPARE(tree->rowCount(tree->indexOf(ItemRef{K::ApiKeys, {}, {}, {}, {}})), 1);
+        window.document()->undoStack()->undo();
+        QVERIFY(window.project() == p);
+
+        // Ctrl+K finds keys and plans by name too.
+        window.jumpTo();
+        window.quickJump()->setFilter(QStringLiteral("plan basic"));
+        QCOMPARE(window.quickJump()->visibleEntries(), QStringList{QStringLiteral("usage plan basic")});
+        window.quickJump()->choose();
+        QCOMPARE(window.navigator()->current(), (ItemRef{K::UsagePlan, {}, {}, {}, QStringLiteral("p1")}));
+        QCOMPARE(window.editors()->currentEditor(), window.editors()->usagePlanEditor());
     }
 };
 

@@ -10,7 +10,10 @@
 #include "gateway/runtime/engine.h"
 
 #include <QComboBox>
+#include <QJsonArray>
+#include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
@@ -160,6 +163,88 @@ private slots:
 
         QCOMPARE(test(panel, QString::fromLatin1(issuer.sign(QStringLiteral("k1"), gwtest::standardClaims(QStringLiteral("https://issuer.test"), -600)))), 401);
         QVERIFY2(panel->outputText().contains(QLatin1String("expired"), Qt::CaseInsensitive), qPrintable(panel->outputText()));
+    }
+
+    // Keys pasted inline: broken JSON is explained and not stored; a JWKS is, and tokens signed
+    // with it pass the test at once.
+    void inlineKeysAreEditedAndUsed()
+    {
+        gwtest::TestIssuer issuer;
+        issuer.addRsaKey(QStringLiteral("k1"));
+        gw::runtime::Engine engine;
+        gw::ui::MainWindow window(&engine);
+        window.setProject(project(), QString());
+        window.show();
+        window.navigator()->select(ItemRef{ItemRef::Kind::Authorizer, QStringLiteral("guarded"), {}, {}, QStringLiteral("pool")});
+        auto *editor = window.editors()->authorizerEditor();
+        auto *source = editor->findChild<QComboBox *>(QStringLiteral("jwksSource"));
+        QCOMPARE(source->currentIndex(), int(gw::ui::AuthorizerEditor::FromIssuer));
+        source->setFocus();
+        QTest::keyClick(source, Qt::Key_Down);
+        QTest::keyClick(source, Qt::Key_Down);
+        QCOMPARE(source->currentIndex(), int(gw::ui::AuthorizerEditor::Inline));
+        auto *inlineKeys = editor->findChild<QPlainTextEdit *>(QStringLiteral("jwksInline"));
+        QVERIFY(inlineKeys->isEnabled());
+        inlineKeys->selectAll();
+        QTest::keyClicks(inlineKeys, QStringLiteral("{\"keys\": ["));
+        QVERIFY2(editor->findChild<QLabel *>(QStringLiteral("jwksError"))->text().contains(QLatin1String("not JSON")),
+                 qPrintable(editor->findChild<QLabel *>(QStringLiteral("jwksError"))->text()));
+        QCOMPARE(window.project().apis.first().design.authorizers[1].jwks, (QJsonObject{{QStringLiteral("keys"), QJsonArray{}}}));
+        inlineKeys->selectAll();
+        QTest::keyClicks(inlineKeys, QString::fromUtf8(issuer.jwksText()).simplified());
+        QCOMPARE(window.project().apis.first().design.authorizers[1].jwks, issuer.jwks());
+        QVERIFY(editor->findChild<QLabel *>(QStringLiteral("jwksError"))->text().isEmpty());
+
+        QJsonObject claims = gwtest::standardClaims(QStringLiteral("https://issuer.test"));
+        claims.insert(QStringLiteral("token_use"), QStringLiteral("id"));
+        QCOMPARE(test(editor->testPanel(), QString::fromLatin1(issuer.sign(QStringLiteral("k1"), claims))), 200);
+    }
+
+    // An HTTP API's REQUEST authorizer (payload 2.0, simple responses) tested with headers and a
+    // query string; the type list is HTTP API's own.
+    void httpApiRequestAuthorizerUsesHeadersAndQuery()
+    {
+        gw::model::Project p = project();
+        gw::model::Function f;
+        f.name = QStringLiteral("team");
+        f.code = QStringLiteral("exports.handler = async (event) => ({ isAuthorized: event.headers['x-team'] === 'blue' && "
+                                "event.queryStringParameters.v === '1', context: { team: event.headers['x-team'] } });");
+        p.functions.append(f);
+        gw::model::Api http = gw::model::newRestApi(QStringLiteral("Http"));
+        http.id = QStringLiteral("httpapi");
+        http.type = gw::model::ApiType::Http;
+        gw::model::Authorizer a;
+        a.id = QStringLiteral("teams");
+        a.name = QStringLiteral("teams");
+        a.type = QStringLiteral("REQUEST");
+        a.functionName = QStringLiteral("team");
+        a.identitySource = QStringLiteral("$request.header.X-Team");
+        a.enableSimpleResponses = true;
+        http.design.authorizers = {a};
+        p.apis.append(http);
+        gw::runtime::Engine engine;
+        gw::ui::MainWindow window(&engine);
+        window.setProject(p, QString());
+        window.show();
+        window.navigator()->select(ItemRef{ItemRef::Kind::Authorizer, QStringLiteral("httpapi"), {}, {}, QStringLiteral("teams")});
+        auto *editor = window.editors()->authorizerEditor();
+        auto *type = editor->findChild<QComboBox *>(QStringLiteral("authorizerType"));
+        QCOMPARE(type->count(), 2);
+        QCOMPARE(type->itemText(0), QStringLiteral("JWT"));
+        QCOMPARE(type->currentText(), QStringLiteral("REQUEST"));
+        gw::ui::AuthorizerTestPanel *panel = editor->testPanel();
+        QVERIFY(!panel->findChild<QLineEdit *>(QStringLiteral("testToken"))->isEnabled());
+
+        auto *headers = panel->findChild<QPlainTextEdit *>(QStringLiteral("testHeaders"));
+        QTest::keyClicks(headers, QStringLiteral("X-Team: blue"));
+        QTest::keyClicks(panel->findChild<QLineEdit *>(QStringLiteral("testQuery")), QStringLiteral("v=1"));
+        QVERIFY2(test(panel, {}) == 200, qPrintable(panel->outputText()));
+        QVERIFY2(panel->outputText().contains(QLatin1String("\"team\": \"blue\"")), qPrintable(panel->outputText()));
+        headers->clear();
+        QTest::keyClicks(headers, QStringLiteral("X-Team: red"));
+        QCOMPARE(test(panel, {}), 403);
+        headers->clear();
+        QCOMPARE(test(panel, {}), 401); // the identity source is missing: not called
     }
 };
 
