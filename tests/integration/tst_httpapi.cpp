@@ -35,6 +35,8 @@ private slots:
         withDefault.type = ApiType::Http;
         gwtest::addResource(withDefault, QStringLiteral("/pets")).methods.insert(QStringLiteral("GET"),
             gwtest::httpMethod(QStringLiteral("GET"), IntegrationType::HttpProxy, m_upstream.baseUrl() + QStringLiteral("/pets")));
+        gwtest::addResource(withDefault, QStringLiteral("/")).methods.insert(QStringLiteral("GET"),
+            gwtest::httpMethod(QStringLiteral("GET"), IntegrationType::HttpProxy, m_upstream.baseUrl() + QStringLiteral("/root")));
         gwtest::addResource(withDefault, QStringLiteral("/slow")).methods.insert(QStringLiteral("GET"),
             gwtest::httpMethod(QStringLiteral("GET"), IntegrationType::HttpProxy, m_upstream.baseUrl() + QStringLiteral("/slow"), 200));
         withDefault.design.defaultRoute = gwtest::httpMethod(QStringLiteral("ANY"), IntegrationType::HttpProxy,
@@ -62,6 +64,17 @@ private slots:
         QCOMPARE(r.body, QByteArray("upstream /pets"));
         QVERIFY(!r.header("apigw-requestid").isEmpty());
         QVERIFY(r.header("x-amzn-RequestId").isEmpty());
+    }
+
+    // "GET /" on the $default stage is the "/" route (there is no stage segment at all).
+    void rootPathOfTheDefaultStage()
+    {
+        const auto r = m_client.send("GET", hostUrl(QStringLiteral("/")), host("httpapi"));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.body, QByteArray("upstream /root"));
+        const auto none = m_client.send("GET", hostUrl(QStringLiteral("/")), host("strictapi"));
+        QCOMPARE(none.status, 404);
+        QCOMPARE(none.body, QByteArray("{\"message\":\"Not Found\"}"));
     }
 
     void defaultRouteCatchesTheRest()

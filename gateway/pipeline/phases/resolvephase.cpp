@@ -47,7 +47,8 @@ bool parseStageAddress(const QByteArray &host, const QByteArray &rawPath, StageA
     out->rawPath = out->path;
     while (out->path.startsWith(QLatin1String("//")))
         out->path.remove(0, 1);
-    return !out->stage.isEmpty();
+    // An empty stage ("GET /") is still an address: an HTTP API's $default stage serves "/" there.
+    return true;
 }
 
 
