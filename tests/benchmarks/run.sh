@@ -66,26 +66,6 @@ if [[ "$soak" -gt 0 ]]; then
 fi
 
 if [[ "$callgrind" == 1 ]]; then
-  command -v valgrind >/dev/null || { echo "valgrind missing" >&2; exit 1; }
-  count_ir() { # requests → total instructions of a serve run that answers them
-    local n="$1" port; port=$(free_port)
-    QT_NO_GLIB=1 valgrind --tool=callgrind --callgrind-out-file="$tmp/cg.$n" "$cli" serve "$tmp/bench.gwproj" --port "$port" --workers 1 > /dev/null 2>&1 &
-    local vp=$!
-    for _ in $(seq 200); do curl -sf "http://127.0.0.1:$port/restapis/bench/b/_user_request_/ping" >/dev/null && break; sleep 0.2; done
-    python3 - "$port" "$n" <<'PY'
-import socket, sys
-port, n = int(sys.argv[1]), int(sys.argv[2])
-s = socket.create_connection(("127.0.0.1", port))
-req = b"GET /restapis/bench/b/_user_request_/ping HTTP/1.1\r\nHost: x\r\n\r\n"
-for _ in range(n):
-    s.sendall(req); buf = b""
-    while b"\r\n\r\n" not in buf or not buf.endswith(b'{"status":"ok"}'):
-        buf += s.recv(65536)
-s.close()
-PY
-    kill -TERM "$vp"; wait "$vp" 2>/dev/null || true
-    awk '/^summary:/ {print $2}' "$tmp/cg.$n"
-  }
-  a=$(count_ir 200); b=$(count_ir 2200)
-  python3 -c "print(f'instructions per MOCK request (callgrind, (I(2200)-I(200))/2000): {($b-$a)/2000:.0f}')"
+  ir=$(instructions_per_request "$tmp/bench.gwproj" /restapis/bench/b/_user_request_/ping)
+  echo "instructions per MOCK request (callgrind, (I(2200)-I(200))/2000): $ir"
 fi
