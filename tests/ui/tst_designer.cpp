@@ -74,6 +74,18 @@ class TestDesigner : public QObject
     static bool startServing(gw::ui::MainWindow &window, gw::runtime::Engine &engine) { return gwtest::startServing(window, engine); }
     static int sendFromClient(gw::ui::MainWindow &window, const QString &url) { return gwtest::sendFromClient(window, url); }
 
+    // GET /ping's 200 response template, opened and selected so typing replaces it.
+    static QsciScintilla *pingResponseTemplate(gw::ui::MainWindow &window)
+    {
+        window.navigator()->select(methodRef(QStringLiteral("/ping"), QStringLiteral("GET")));
+        auto *method = window.editors()->methodEditor();
+        method->showBox(gw::ui::MethodEditor::IntegrationResponseBox);
+        method->integrationResponsesEditor()->table()->selectRow(0);
+        auto *text = method->integrationResponsesEditor()->templates()->textEditor();
+        text->selectAll();
+        return text;
+    }
+
     static QString stageBase(const gw::runtime::Engine &engine)
     {
         return QStringLiteral("http://petstore.execute-api.localhost:%1/dev/").arg(engine.port());
@@ -375,12 +387,8 @@ private slots:
         QVERIFY(window.openFile(sampleCopy(QStringLiteral("broken.gwproj"))));
         window.show();
         const int deployments = int(window.project().api(QStringLiteral("petstore"))->deployments.size());
-        window.navigator()->select(methodRef(QStringLiteral("/ping"), QStringLiteral("GET")));
         auto *method = window.editors()->methodEditor();
-        method->showBox(gw::ui::MethodEditor::IntegrationResponseBox);
-        method->integrationResponsesEditor()->table()->selectRow(0);
-        auto *text = method->integrationResponsesEditor()->templates()->textEditor();
-        text->selectAll();
+        auto *text = pingResponseTemplate(window);
         QTest::keyClicks(text, QStringLiteral("{\"ok\": true}"));
         QTest::keyClick(text, Qt::Key_Return);
         QTest::keyClicks(text, QStringLiteral("#if($input.path('$.x') == 1"));
@@ -404,12 +412,7 @@ private slots:
         autoDeploy->setChecked(true);
         const int deployments = int(window.project().api(QStringLiteral("petstore"))->deployments.size());
 
-        window.navigator()->select(methodRef(QStringLiteral("/ping"), QStringLiteral("GET")));
-        auto *method = window.editors()->methodEditor();
-        method->showBox(gw::ui::MethodEditor::IntegrationResponseBox);
-        method->integrationResponsesEditor()->table()->selectRow(0);
-        auto *text = method->integrationResponsesEditor()->templates()->textEditor();
-        text->selectAll();
+        auto *text = pingResponseTemplate(window);
         QTest::keyClicks(text, QStringLiteral("{\"status\":\"changed\"}"));
 
         QTRY_VERIFY_WITH_TIMEOUT(sendFromClient(window, stageBase(engine) + QStringLiteral("ping")) == 200

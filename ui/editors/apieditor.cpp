@@ -72,10 +72,7 @@ ApiEditor::ApiEditor(ProjectDocument *document, QWidget *parent)
         change(tr("Change endpoint type"), {}, [t](gw::model::Api &a) { a.endpointType = t; });
     });
     connect(m_binaryTypes, &QLineEdit::textEdited, this, [this](const QString &t) {
-        QStringList types;
-        for (const QString &s : t.split(QLatin1Char(',')))
-            if (!s.trimmed().isEmpty())
-                types << s.trimmed();
+        const QStringList types = form::splitList(t);
         change(tr("Edit binary media types"), QStringLiteral("binary"), [types](gw::model::Api &a) { a.design.binaryMediaTypes = types; });
     });
     connect(m_keySource, &QComboBox::activated, this, [this]() {

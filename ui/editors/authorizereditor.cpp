@@ -22,15 +22,6 @@ namespace gw::ui {
 
 namespace {
 
-QStringList splitList(const QString &text)
-{
-    QStringList out;
-    for (const QString &part : text.split(QLatin1Char(','), Qt::SkipEmptyParts))
-        if (!part.trimmed().isEmpty())
-            out << part.trimmed();
-    return out;
-}
-
 bool isLambda(const QString &type)
 {
     return type == QLatin1String("TOKEN") || type == QLatin1String("REQUEST");
@@ -171,11 +162,11 @@ QGroupBox *AuthorizerEditor::buildJwt()
         change(tr("Edit issuer"), QStringLiteral("issuer"), [t](gw::model::Authorizer &a) { a.issuer = t.trimmed(); });
     });
     connect(m_audience, &QLineEdit::textEdited, this, [this](const QString &t) {
-        const QStringList list = splitList(t);
+        const QStringList list = form::splitList(t);
         change(tr("Edit audience"), QStringLiteral("audience"), [list](gw::model::Authorizer &a) { a.audience = list; });
     });
     connect(m_providerArns, &QLineEdit::textEdited, this, [this](const QString &t) {
-        const QStringList list = splitList(t);
+        const QStringList list = form::splitList(t);
         change(tr("Edit user pool ARNs"), QStringLiteral("providerArns"), [list](gw::model::Authorizer &a) { a.providerArns = list; });
     });
     connect(m_jwksSource, &QComboBox::activated, this, [this](int index) {
@@ -261,9 +252,9 @@ void AuthorizerEditor::load()
 
     m_jwt->setVisible(!lambda);
     form::setText(m_issuer, a->issuer);
-    if (splitList(m_audience->text()) != a->audience)
+    if (form::splitList(m_audience->text()) != a->audience)
         m_audience->setText(a->audience.join(QStringLiteral(", ")));
-    if (splitList(m_providerArns->text()) != a->providerArns)
+    if (form::splitList(m_providerArns->text()) != a->providerArns)
         m_providerArns->setText(a->providerArns.join(QStringLiteral(", ")));
     m_providerArns->setEnabled(cognito);
     m_audience->setEnabled(!cognito);

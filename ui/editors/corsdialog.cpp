@@ -1,5 +1,7 @@
 #include "corsdialog.h"
 
+#include "formutil.h"
+
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -13,15 +15,6 @@
 namespace gw::ui {
 
 namespace {
-
-QStringList splitList(const QString &text)
-{
-    QStringList out;
-    for (const QString &part : text.split(QLatin1Char(','), Qt::SkipEmptyParts))
-        if (!part.trimmed().isEmpty())
-            out << part.trimmed();
-    return out;
-}
 
 QString joinList(const QJsonValue &value)
 {
@@ -85,7 +78,7 @@ CorsDialog::CorsDialog(Mode mode, QWidget *parent)
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(buttons, &QDialogButtonBox::accepted, this, [this]() {
         // Refused here rather than by the browser later: credentials with a wildcard origin.
-        const QStringList origins = splitList(m_origins->text());
+        const QStringList origins = form::splitList(m_origins->text());
         if (origins.isEmpty())
             m_error->setText(tr("Give an origin, or '*' for any"));
         else if (m_credentials->isChecked() && origins.contains(QStringLiteral("*")))
@@ -120,9 +113,9 @@ gw::model::CorsOptions CorsDialog::restOptions() const
 {
     gw::model::CorsOptions o;
     o.allowOrigin = m_origins->text().trimmed();
-    o.allowHeaders = splitList(m_headers->text()).join(QLatin1Char(','));
-    o.allowMethods = splitList(m_methods->text());
-    o.exposeHeaders = splitList(m_expose->text()).join(QLatin1Char(','));
+    o.allowHeaders = form::splitList(m_headers->text()).join(QLatin1Char(','));
+    o.allowMethods = form::splitList(m_methods->text());
+    o.exposeHeaders = form::splitList(m_expose->text()).join(QLatin1Char(','));
     o.maxAgeSeconds = m_maxAge->value();
     o.allowCredentials = m_credentials->isChecked();
     o.gatewayResponses = m_gatewayResponses->isChecked();
@@ -142,12 +135,12 @@ void CorsDialog::setHttpConfiguration(const QJsonObject &configuration)
 QJsonObject CorsDialog::httpConfiguration() const
 {
     QJsonObject o;
-    o.insert(QLatin1String("allowOrigins"), toArray(splitList(m_origins->text())));
-    if (const QStringList l = splitList(m_methods->text()); !l.isEmpty())
+    o.insert(QLatin1String("allowOrigins"), toArray(form::splitList(m_origins->text())));
+    if (const QStringList l = form::splitList(m_methods->text()); !l.isEmpty())
         o.insert(QLatin1String("allowMethods"), toArray(l));
-    if (const QStringList l = splitList(m_headers->text()); !l.isEmpty())
+    if (const QStringList l = form::splitList(m_headers->text()); !l.isEmpty())
         o.insert(QLatin1String("allowHeaders"), toArray(l));
-    if (const QStringList l = splitList(m_expose->text()); !l.isEmpty())
+    if (const QStringList l = form::splitList(m_expose->text()); !l.isEmpty())
         o.insert(QLatin1String("exposeHeaders"), toArray(l));
     if (m_maxAge->value() >= 0)
         o.insert(QLatin1String("maxAge"), m_maxAge->value());

@@ -49,6 +49,16 @@ inline void setCurrent(QComboBox *w, const QString &value)
         w->setCurrentIndex(i);
 }
 
+// A comma-separated field as the console types lists ("a, b,c"): trimmed, empty parts dropped.
+inline QStringList splitList(const QString &text)
+{
+    QStringList out;
+    for (const QString &part : text.split(QLatin1Char(',')))
+        if (!part.trimmed().isEmpty())
+            out << part.trimmed();
+    return out;
+}
+
 inline QString current(const QComboBox *w)
 {
     const QVariant data = w->currentData();

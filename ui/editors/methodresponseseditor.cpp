@@ -1,5 +1,7 @@
 #include "methodresponseseditor.h"
 
+#include "formutil.h"
+
 #include "ui/document/projectaccess.h"
 
 #include <QHBoxLayout>
@@ -15,15 +17,6 @@ namespace {
 
 enum Column { Status, Headers, Models, ColumnCount };
 const QString kHeaderPrefix = QStringLiteral("method.response.header.");
-
-QStringList splitList(const QString &s)
-{
-    QStringList out;
-    for (const QString &part : s.split(QLatin1Char(',')))
-        if (!part.trimmed().isEmpty())
-            out << part.trimmed();
-    return out;
-}
 
 } // namespace
 
@@ -74,9 +67,9 @@ void MethodResponsesEditor::tableEdited()
         auto text = [&](int c) { return m_table->item(r, c) ? m_table->item(r, c)->text().trimmed() : QString(); };
         gw::model::MethodResponse mr;
         mr.statusCode = text(Status);
-        for (const QString &h : splitList(text(Headers)))
+        for (const QString &h : form::splitList(text(Headers)))
             mr.responseParameters.insert(h.startsWith(kHeaderPrefix) ? h : kHeaderPrefix + h, false);
-        for (const QString &m : splitList(text(Models)))
+        for (const QString &m : form::splitList(text(Models)))
             mr.responseModels.insert(m.section(QLatin1Char('='), 0, 0).trimmed(), m.section(QLatin1Char('='), 1).trimmed());
         responses.append(mr);
     }

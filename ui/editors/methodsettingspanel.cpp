@@ -3,6 +3,7 @@
 #include "formutil.h"
 
 #include "gateway/model/methodsettingkey.h"
+#include "gateway/traffic/throttlelimits.h"
 
 #include <QCheckBox>
 #include <QFormLayout>
@@ -218,8 +219,8 @@ void MethodSettingsPanel::addKey()
     const gw::model::MethodSetting defaults = m_settings.value(kDefaults);
     m_apply(tr("Override %1").arg(key), {}, [key, defaults](QMap<QString, gw::model::MethodSetting> &s) {
         auto &m = s[key];
-        m.throttlingRateLimit = defaults.throttlingRateLimit.value_or(10000);
-        m.throttlingBurstLimit = defaults.throttlingBurstLimit.value_or(5000);
+        m.throttlingRateLimit = defaults.throttlingRateLimit.value_or(gw::traffic::kAccountDefaultLimits.rate);
+        m.throttlingBurstLimit = defaults.throttlingBurstLimit.value_or(gw::traffic::kAccountDefaultLimits.burst);
     });
     m_newKey->setEditText(QString());
     selectKey(key);
@@ -243,8 +244,8 @@ void MethodSettingsPanel::showSelected()
     const gw::model::MethodSetting defaults = m_settings.value(kDefaults);
     m_loading = true;
     m_throttle->setChecked(overridesThrottling(m));
-    form::setValue(m_rate, m.throttlingRateLimit.value_or(defaults.throttlingRateLimit.value_or(10000)));
-    form::setValue(m_burst, m.throttlingBurstLimit.value_or(defaults.throttlingBurstLimit.value_or(5000)));
+    form::setValue(m_rate, m.throttlingRateLimit.value_or(defaults.throttlingRateLimit.value_or(gw::traffic::kAccountDefaultLimits.rate)));
+    form::setValue(m_burst, m.throttlingBurstLimit.value_or(defaults.throttlingBurstLimit.value_or(gw::traffic::kAccountDefaultLimits.burst)));
     m_cache->setChecked(overridesCaching(m));
     m_cachingEnabled->setChecked(m.cachingEnabled.value_or(key.endsWith(QLatin1String("/GET"))));
     form::setValue(m_ttl, m.cacheTtlInSeconds.value_or(defaults.cacheTtlInSeconds.value_or(300)));

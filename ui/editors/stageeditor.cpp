@@ -8,6 +8,7 @@
 #include "ui/document/projectaccess.h"
 
 #include "gateway/model/methodsettingkey.h"
+#include "gateway/traffic/throttlelimits.h"
 #include "gateway/observe/accesslogformat.h"
 
 #include <QCheckBox>
@@ -299,8 +300,8 @@ void StageEditor::load()
     form::setCurrent(m_cacheSize, stage->cacheClusterSize);
     form::setValue(m_cacheTtl, defaults.cacheTtlInSeconds.value_or(300));
     m_cacheEncrypted->setChecked(defaults.cacheDataEncrypted.value_or(false));
-    form::setValue(m_rate, defaults.throttlingRateLimit.value_or(10000));
-    form::setValue(m_burst, defaults.throttlingBurstLimit.value_or(5000));
+    form::setValue(m_rate, defaults.throttlingRateLimit.value_or(gw::traffic::kAccountDefaultLimits.rate));
+    form::setValue(m_burst, defaults.throttlingBurstLimit.value_or(gw::traffic::kAccountDefaultLimits.burst));
     m_methodSettings->load(&api->design, *stage);
     m_cacheStats->setStage(api->id, stage->name);
 
