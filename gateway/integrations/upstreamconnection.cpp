@@ -5,6 +5,9 @@
 #include <QSslSocket>
 #include <QTcpSocket>
 
+#include <cerrno>
+#include <sys/socket.h>
+
 namespace gw::integrations {
 
 using pipeline::EndpointResult;
@@ -199,6 +202,17 @@ void UpstreamConnection::retire()
         m_socket->abort();
     }
     emit closed(this);
+}
+
+bool UpstreamConnection::peerStillOpen() const
+{
+    if (!m_socket || !m_connected || m_socket->state() != QAbstractSocket::ConnectedState || m_socket->bytesAvailable() > 0)
+        return false;
+    // Anything readable on an idle connection (EOF, a reset, or bytes nobody asked for) means
+    // it cannot carry a request safely.
+    char byte;
+    const ssize_t n = ::recv(int(m_socket->socketDescriptor()), &byte, 1, MSG_PEEK | MSG_DONTWAIT);
+    return n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK);
 }
 
 void UpstreamConnection::abandon()

@@ -36,6 +36,9 @@ public:
 
     const Key &key() const { return m_key; }
     bool isIdle() const { return !m_busy && m_usable; }
+    // False when the endpoint has closed this idle connection and we have not yet noticed
+    // (a FIN or data waiting in the kernel): peeks at the socket without reading.
+    bool peerStillOpen() const;
     bool wasUsed() const { return m_requests > 0; }
 
     // Sends one serialized request; `done` gets the result (exactly once, never synchronously).

@@ -17,9 +17,15 @@ struct UpstreamPool::Pending
     QElapsedTimer clock;
     Callback callback;
     QPointer<UpstreamConnection> connection;
+    bool idempotent = false; // RFC 9110 §9.2.2: may be sent again after a failure
     bool retried = false;
     bool done = false;
 };
+
+bool isIdempotentMethod(const QByteArray &method)
+{
+    return method == "GET" || method == "HEAD" || method == "OPTIONS" || method == "PUT" || method == "DELETE" || method == "TRACE";
+}
 
 UpstreamPool::UpstreamPool(int maxPerHost, QObject *parent) : QObject(parent), m_maxPerHost(maxPerHost) {}
 
@@ -75,6 +81,7 @@ pipeline::UpstreamTransport::Cancel UpstreamPool::send(const pipeline::EndpointR
     pending->callback = std::move(callback);
     pending->timeoutMs = request.timeoutMs;
     pending->head = request.method == "HEAD";
+    pending->idempotent = isIdempotentMethod(request.method);
     pending->clock.start();
     const QUrl &url = request.url;
     const QString scheme = url.scheme().toLower();
@@ -117,7 +124,9 @@ void UpstreamPool::dispatch(const std::shared_ptr<Pending> &pending)
     auto &list = m_connections[pending->key];
     UpstreamConnection *connection = nullptr;
     for (UpstreamConnection *c : list) {
-        if (c->isIdle()) {
+        // A request that must not be sent twice first makes sure that the idle connection has
+        // not been closed by the endpoint meanwhile, since it will not be retried.
+        if (c->isIdle() && (pending->idempotent || c->peerStillOpen())) {
             connection = c;
             break;
         }
@@ -144,8 +153,10 @@ void UpstreamPool::dispatch(const std::shared_ptr<Pending> &pending)
         if (pending->done)
             return;
         pending->connection = nullptr;
-        if (safeToRetry && !pending->retried) {
-            // The pooled connection had gone stale; once more on a fresh one.
+        if (safeToRetry && pending->idempotent && !pending->retried) {
+            // The pooled connection had gone stale; once more on a fresh one. Only for
+            // idempotent methods: the endpoint may have read the request before it closed,
+            // and a POST sent twice creates two orders (nginx's proxy_next_upstream agrees).
             pending->retried = true;
             QTimer::singleShot(0, this, [this, pending]() { dispatch(pending); });
             return;

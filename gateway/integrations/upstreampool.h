@@ -18,6 +18,9 @@ namespace gw::integrations {
 // (the integration's timeoutInMillis), TLS with verification unless the integration skips it,
 // and *.localhost mapped to 127.0.0.1. Requests are written once, with Content-Length.
 // Thread contract: create and use on one thread; callbacks come on it, never inside send().
+// GET, HEAD, OPTIONS, PUT, DELETE and TRACE (RFC 9110 §9.2.2).
+bool isIdempotentMethod(const QByteArray &method);
+
 class UpstreamPool : public QObject, public pipeline::UpstreamTransport
 {
     Q_OBJECT

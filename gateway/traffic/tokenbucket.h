@@ -5,6 +5,7 @@
 #include <QtGlobal>
 
 #include <atomic>
+#include <limits>
 
 namespace gw::traffic {
 
@@ -28,7 +29,9 @@ private:
     ThrottleLimits m_limits;
     qint64 m_intervalNs = 0;   // time one token takes to refill, rounded up
     qint64 m_toleranceNs = 0;  // burst × interval: how far ahead of now arrivals may be booked
-    std::atomic<qint64> m_tat{0};
+    // Starts below any clock reading: a new bucket is full whatever the monotonic clock says
+    // (it counts from boot, so a fresh machine reads only seconds — 0 would mean "just emptied").
+    std::atomic<qint64> m_tat{std::numeric_limits<qint64>::min()};
 };
 
 } // namespace gw::traffic

@@ -10,7 +10,10 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
+#include <QStandardPaths>
 #include <QTest>
+
+#include <ctime>
 
 using namespace gw::model;
 
@@ -126,6 +129,47 @@ private slots:
         const gwtest::CliRun down = gwtest::runCli({QStringLiteral("flush-cache"), QStringLiteral("--admin"), admin});
         QCOMPARE(down.exitCode, 1);
         QVERIFY2(down.err.contains("--admin-port"), down.err.constData());
+    }
+    // Issue 15: a token bucket's reference time once started at 0 on the monotonic clock, which
+    // counts from boot; on a machine booted a minute ago a slow method refused its first requests.
+    // The server runs in a Linux time namespace whose monotonic clock reads one minute.
+    void aFreshlyBootedMachineDoesNotThrottle()
+    {
+        if (QStandardPaths::findExecutable(QStringLiteral("unshare")).isEmpty())
+            QSKIP("unshare (util-linux) is not installed");
+        Project p = petsProject();
+        Stage &prod = *p.apis[0].stage(QStringLiteral("prod"));
+        prod.cacheClusterEnabled = false;
+        // One token every 100 s, three in the bucket: a full bucket needs 300 s of "uptime"
+        // under the old arithmetic, so one minute after boot it admitted nothing.
+        MethodSetting slow;
+        slow.throttlingRateLimit = 0.01;
+        slow.throttlingBurstLimit = 3;
+        prod.methodSettings.insert(QStringLiteral("*/*"), slow);
+        const QString file = writeProject(p, QStringLiteral("fresh.gwproj"));
+        timespec now{};
+        clock_gettime(CLOCK_MONOTONIC, &now);
+        const qint64 offset = 60 - qint64(now.tv_sec);
+        const quint16 port = gwtest::freePort();
+        QProcess serve;
+        serve.start(QStringLiteral("unshare"), {QStringLiteral("--time"), QStringLiteral("--fork"), QStringLiteral("--kill-child=SIGTERM"), QStringLiteral("--monotonic=%1").arg(offset),
+                                                gwtest::cliPath(), QStringLiteral("serve"), file, QStringLiteral("--port"), QString::number(port)});
+        QVERIFY(serve.waitForStarted(10000));
+        QByteArray printed;
+        QTRY_VERIFY_WITH_TIMEOUT((printed += serve.readAllStandardOutput()).contains("listening on") || serve.state() == QProcess::NotRunning, 10000);
+        if (serve.state() == QProcess::NotRunning && serve.readAllStandardError().contains("unshare failed"))
+            QSKIP("this kernel or sandbox refuses time namespaces (unshare --time)");
+        QVERIFY2(printed.contains("listening on"), printed.constData());
+
+        const QString url = QStringLiteral("http://127.0.0.1:%1/restapis/pets/prod/_user_request_/pets").arg(port);
+        const QStringList statusOnly{QStringLiteral("-o"), QStringLiteral("/dev/null"), QStringLiteral("-w"), QStringLiteral("%{http_code}"), url};
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(gwtest::curl(statusOnly), QByteArray("200"));
+        QCOMPARE(gwtest::curl(statusOnly), QByteArray("429"));
+        // unshare ignores SIGTERM while it waits for its child; killed, it passes SIGTERM on.
+        serve.kill();
+        QVERIFY(serve.waitForFinished(10000));
+        QTRY_COMPARE_WITH_TIMEOUT(gwtest::curl(statusOnly), QByteArray("000"), 10000);
     }
 };
 

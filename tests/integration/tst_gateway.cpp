@@ -6,7 +6,10 @@
 #include "gateway/model/deployments.h"
 #include "gateway/runtime/engine.h"
 
+#include <algorithm>
+
 #include <QSignalSpy>
+
 #include <QTcpServer>
 #include <QTest>
 
@@ -211,6 +214,46 @@ private slots:
         const auto r = m_client.send("GET", url(QStringLiteral("/down")));
         QCOMPARE(r.status, 500);
         QCOMPARE(r.body, QByteArray("{\"message\":\"Internal server error\"}"));
+    }
+
+    // Issue 15: an upstream that reads a POST and closes without answering must see it once;
+    // the pooled connection that died is not a licence to send it again.
+    void postWhoseUpstreamDiesAfterReadingItReachesItOnce()
+    {
+        m_upstream.setHandler([](const gw::HttpRequest &r) {
+            UpstreamServer::Answer a{gw::HttpResponse{200, {}, "warm"}, 0};
+            a.dropConnection = r.method == "POST";
+            return a;
+        });
+        // Warm a pooled upstream connection (the client keeps one connection to one worker).
+        QCOMPARE(m_client.send("GET", url(QStringLiteral("/proxy/warm"))).status, 200);
+        const auto countOrders = [this]() {
+            return std::count_if(m_upstream.received().cbegin(), m_upstream.received().cend(),
+                                 [](const gw::HttpRequest &r) { return r.target == "/orders"; });
+        };
+        const auto before = countOrders();
+        const auto r = m_client.send("POST", url(QStringLiteral("/proxy/orders")), {{"Content-Type", "application/json"}}, "{\"item\":1}");
+        QCOMPARE(r.status, 504);
+        QCOMPARE(r.body, QByteArray("{\"message\":\"Internal server error\"}"));
+        QCOMPARE(countOrders(), before + 1);
+    }
+
+    // A GET in the same situation is sent once more on a fresh connection (RFC 9110 §9.2.2).
+    void getWhoseUpstreamDiesIsRetriedOnceOnAFreshConnection()
+    {
+        int dropped = 0;
+        m_upstream.setHandler([&dropped](const gw::HttpRequest &r) {
+            UpstreamServer::Answer a{gw::HttpResponse{200, {}, "fresh"}, 0};
+            a.dropConnection = r.target == "/flaky" && dropped++ == 0;
+            return a;
+        });
+        QCOMPARE(m_client.send("GET", url(QStringLiteral("/proxy/warm"))).status, 200);
+        const int connections = m_upstream.connectionsAccepted();
+        const auto r = m_client.send("GET", url(QStringLiteral("/proxy/flaky")));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.body, QByteArray("fresh"));
+        QCOMPARE(dropped, 2);
+        QCOMPARE(m_upstream.connectionsAccepted(), connections + 1);
     }
 
     void redeployIsServedWithoutRestart()

@@ -133,6 +133,69 @@ private slots:
         QCOMPARE(server.connectionsAccepted(), 2);
     }
 
+    void nonIdempotentRequestIsNeverSentTwice_data()
+    {
+        QTest::addColumn<QByteArray>("method");
+        QTest::newRow("POST") << QByteArray("POST");
+        QTest::newRow("PATCH") << QByteArray("PATCH");
+    }
+    void nonIdempotentRequestIsNeverSentTwice()
+    {
+        QFETCH(QByteArray, method);
+        UpstreamServer server;
+        server.setHandler([method](const gw::HttpRequest &r) {
+            UpstreamServer::Answer a{gw::HttpResponse{200, {}, "ok"}, 0};
+            a.dropConnection = r.method == method; // reads it, then goes away without a word
+            return a;
+        });
+        UpstreamPool pool;
+        QCOMPARE(sendAndWait(pool, get(server.baseUrl() + QStringLiteral("/warm"))).status, 200);
+        EndpointRequest r = get(server.baseUrl() + QStringLiteral("/orders"));
+        r.method = method;
+        r.body = "{}";
+        const EndpointResult result = sendAndWait(pool, r);
+        QCOMPARE(result.error, EndpointResult::Error::NetworkError);
+        QCOMPARE(server.received().size(), 2); // the warm-up GET and the request, once
+        QCOMPARE(server.connectionsAccepted(), 1);
+    }
+
+    void idempotentRequestIsRetriedOnceAfterAStaleConnectionDies()
+    {
+        UpstreamServer server;
+        int drops = 0;
+        server.setHandler([&drops](const gw::HttpRequest &r) {
+            UpstreamServer::Answer a{gw::HttpResponse{200, {}, "ok"}, 0};
+            a.dropConnection = r.target == "/item" && drops++ < 5;
+            return a;
+        });
+        UpstreamPool pool;
+        QCOMPARE(sendAndWait(pool, get(server.baseUrl() + QStringLiteral("/warm"))).status, 200);
+        EndpointRequest put = get(server.baseUrl() + QStringLiteral("/item"));
+        put.method = "PUT";
+        put.body = "{}";
+        // Dropped on the pooled connection, dropped again on the fresh one: two sends, no third.
+        QCOMPARE(sendAndWait(pool, put).error, EndpointResult::Error::NetworkError);
+        QCOMPARE(drops, 2);
+    }
+
+    // A POST after the endpoint closed the idle connection is not lost: it goes out on a fresh
+    // connection (the pool has seen the close, or peeks and sees it), never needing a retry.
+    void postAfterTheEndpointClosedTheIdleConnectionUsesAFreshOne()
+    {
+        UpstreamServer server;
+        UpstreamPool pool;
+        QCOMPARE(sendAndWait(pool, get(server.baseUrl() + QStringLiteral("/a"))).status, 200);
+        server.closeAllConnections();
+        QTRY_COMPARE(server.openConnections(), 0);
+        EndpointRequest post = get(server.baseUrl() + QStringLiteral("/b"));
+        post.method = "POST";
+        post.body = "x";
+        const EndpointResult r = sendAndWait(pool, post);
+        QCOMPARE(r.error, EndpointResult::Error::None);
+        QCOMPARE(r.status, 200);
+        QCOMPARE(server.connectionsAccepted(), 2);
+    }
+
     void cancelledRequestNeverCallsBack()
     {
         UpstreamServer server;

@@ -69,6 +69,11 @@ void UpstreamServer::onReadyRead(QTcpSocket *socket)
         m_received.append(request);
 
         const Answer answer = m_handler(request);
+        if (answer.dropConnection) {
+            buffer.clear();
+            socket->abort();
+            return;
+        }
         QByteArray out = "HTTP/1.1 " + QByteArray::number(answer.response.status) + ' '
                          + gw::reasonPhrase(answer.response.status) + "\r\n";
         for (const auto &h : answer.response.headers)

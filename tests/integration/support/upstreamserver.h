@@ -22,6 +22,9 @@ public:
     {
         gw::HttpResponse response;
         int delayMs = 0;
+        // Read the request, then close the connection without a byte of answer (an upstream
+        // that crashed or restarted mid-request).
+        bool dropConnection = false;
     };
     using Handler = std::function<Answer(const gw::HttpRequest &)>;
 
