@@ -200,9 +200,11 @@ SigV4Verification SigV4Verifier::verify(const HttpRequest &request, const QDateT
 
     HttpRequest signedPart;
     signedPart.method = request.method;
-    signedPart.target = p.presigned ? request.rawPath() + '?' + withoutSignature(request.rawQuery()) : request.target;
-    if (signedPart.target.endsWith('?'))
-        signedPart.target.chop(1);
+    signedPart.target = request.target;
+    if (p.presigned) {
+        const QByteArray query = withoutSignature(request.rawQuery());
+        signedPart.target = query.isEmpty() ? request.rawPath() : QByteArray(request.rawPath() + '?' + query);
+    }
     signedPart.headers = request.headers;
     signedPart.body = request.body;
     SigV4Options options;

@@ -381,8 +381,8 @@ private slots:
         QCOMPARE(identity.value(QStringLiteral("accountId")).toString(), QStringLiteral("000000000000"));
         QVERIFY(identity.value(QStringLiteral("caller")).toString().startsWith(QLatin1String("AIDA")));
         QFile log(m_dir.filePath(QStringLiteral("access.log")));
-        QTRY_VERIFY(log.open(QIODevice::ReadOnly) && log.readAll().contains(
-            QByteArray(" /template 200 ") + kAlice.toUtf8() + " arn:aws:iam::000000000000:user/alice"));
+        const QByteArray expected = QByteArray(" /template 200 ") + kAlice.toUtf8() + " arn:aws:iam::000000000000:user/alice";
+        QTRY_VERIFY(log.open(QIODevice::ReadOnly) && log.readAll().contains(expected));
     }
 
     void httpApiRoute()
