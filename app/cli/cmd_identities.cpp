@@ -15,10 +15,10 @@ namespace gw::cli {
 // are in the project file for whoever may read it).
 static QJsonObject describeIdentity(const model::IamIdentity &i)
 {
-    QJsonObject o{{QStringLiteral("accessKeyId"), i.accessKeyId},
-                  {QStringLiteral("secretAccessKey"), auth::maskIamSecret(i.secretAccessKey)},
-                  {QStringLiteral("allow"), QJsonArray::fromStringList(i.allow)},
-                  {QStringLiteral("deny"), QJsonArray::fromStringList(i.deny)}};
+    QJsonObject o {{QStringLiteral("accessKeyId"), i.accessKeyId},
+        {QStringLiteral("secretAccessKey"), auth::maskIamSecret(i.secretAccessKey)},
+        {QStringLiteral("allow"), QJsonArray::fromStringList(i.allow)},
+        {QStringLiteral("deny"), QJsonArray::fromStringList(i.deny)}};
     if (!i.sessionToken.isEmpty())
         o.insert(QStringLiteral("sessionToken"), auth::maskIamSecret(i.sessionToken));
     if (!i.name.isEmpty())
@@ -47,8 +47,9 @@ static int listIdentities(QStringList args)
     }
     out() << "ACCESS_KEY_ID\tNAME\tSECRET\tSESSION_TOKEN\tALLOW\tDENY\n";
     for (const model::IamIdentity &i : project->iamIdentities)
-        out() << i.accessKeyId << '\t' << (i.name.isEmpty() ? QStringLiteral("-") : i.name) << '\t' << auth::maskIamSecret(i.secretAccessKey)
-              << '\t' << (i.sessionToken.isEmpty() ? QStringLiteral("-") : auth::maskIamSecret(i.sessionToken)) << '\t'
+        out() << i.accessKeyId << '\t' << (i.name.isEmpty() ? QStringLiteral("-") : i.name) << '\t'
+              << auth::maskIamSecret(i.secretAccessKey) << '\t'
+              << (i.sessionToken.isEmpty() ? QStringLiteral("-") : auth::maskIamSecret(i.sessionToken)) << '\t'
               << (i.allow.isEmpty() ? QStringLiteral("-") : i.allow.join(QLatin1Char(','))) << '\t'
               << (i.deny.isEmpty() ? QStringLiteral("-") : i.deny.join(QLatin1Char(','))) << '\n';
     return 0;
@@ -67,7 +68,8 @@ static int createIdentity(QStringList args)
     identity.allow = takeOptions(args, QStringLiteral("--allow"));
     identity.deny = takeOptions(args, QStringLiteral("--deny"));
     if (args.size() != 1) {
-        err() << "usage: gatewright-cli identities create PROJECT [--name NAME] [--description TEXT] [--access-key-id ID]\n"
+        err() << "usage: gatewright-cli identities create PROJECT [--name NAME] [--description TEXT] [--access-key-id "
+                 "ID]\n"
                  "         [--secret-access-key SECRET] [--session-token TOKEN] [--allow ARN]... [--deny ARN]...\n";
         return 2;
     }
@@ -106,11 +108,12 @@ static int runIdentities(const QStringList &arguments)
         return listIdentities(args);
     if (verb == QLatin1String("create"))
         return createIdentity(args);
-    err() << "usage: gatewright-cli identities list PROJECT [--json] | identities create PROJECT [--name NAME] [--allow ARN]... ...\n";
+    err() << "usage: gatewright-cli identities list PROJECT [--json] | identities create PROJECT [--name NAME] "
+             "[--allow ARN]... ...\n";
     return 2;
 }
 
-static CommandRegistration registration({"identities", "identities list|create PROJECT ...  IAM identities for AWS_IAM methods (secrets masked)",
-                                         &runIdentities});
+static CommandRegistration registration({"identities",
+    "identities list|create PROJECT ...  IAM identities for AWS_IAM methods (secrets masked)", &runIdentities});
 
 } // namespace gw::cli

@@ -15,7 +15,8 @@ PolicyEffect IamIdentityEntry::evaluate(const QString &methodArn) const
     return PolicyEffect::Silent;
 }
 
-std::shared_ptr<const IamIdentityTable> IamIdentityTable::build(const QList<model::IamIdentity> &identities, const QString &accountId)
+std::shared_ptr<const IamIdentityTable> IamIdentityTable::build(
+    const QList<model::IamIdentity> &identities, const QString &accountId)
 {
     auto table = std::make_shared<IamIdentityTable>();
     for (const model::IamIdentity &i : identities) {
@@ -29,9 +30,12 @@ std::shared_ptr<const IamIdentityTable> IamIdentityTable::build(const QList<mode
         e.credentials.source = QStringLiteral("project IAM identity");
         // A stable user id in AWS's shape (AIDA + 17 characters), derived from the key id.
         const QString userId = QStringLiteral("AIDA")
-            + QString::fromLatin1(QCryptographicHash::hash(i.accessKeyId.toUtf8(), QCryptographicHash::Sha256).toHex().toUpper().left(17));
+            + QString::fromLatin1(QCryptographicHash::hash(i.accessKeyId.toUtf8(), QCryptographicHash::Sha256)
+                                      .toHex()
+                                      .toUpper()
+                                      .left(17));
         e.caller = {i.accessKeyId, accountId, userId, userId,
-                    QStringLiteral("arn:aws:iam::%1:user/%2").arg(accountId, i.name.isEmpty() ? i.accessKeyId : i.name)};
+            QStringLiteral("arn:aws:iam::%1:user/%2").arg(accountId, i.name.isEmpty() ? i.accessKeyId : i.name)};
         e.allow = i.allow;
         e.deny = i.deny;
         table->m_byKey.insert(i.accessKeyId, e);

@@ -18,15 +18,14 @@ const QByteArray kAlgorithm = QByteArrayLiteral("AWS4-HMAC-SHA256");
 const char *const kAmzDateFormat = "yyyyMMdd'T'HHmmss'Z'";
 
 // What the client presented, from whichever of the two places it used.
-struct Presented
-{
+struct Presented {
     bool presigned = false;
     QByteArray algorithm;
     QByteArray credential;
     QByteArray signedHeaders;
     QByteArray signature;
-    QByteArray date;         // X-Amz-Date as sent (or the Date header)
-    bool rfcDate = false;    // date came from the Date header (RFC 1123)
+    QByteArray date; // X-Amz-Date as sent (or the Date header)
+    bool rfcDate = false; // date came from the Date header (RFC 1123)
     QByteArray expires;
     QByteArray securityToken;
 };
@@ -56,19 +55,15 @@ QByteArray withoutSignature(const QByteArray &rawQuery)
     return kept.join('&');
 }
 
-QString amz(const QDateTime &time) { return time.toUTC().toString(QLatin1String(kAmzDateFormat)); }
+QString amz(const QDateTime &time)
+{
+    return time.toUTC().toString(QLatin1String(kAmzDateFormat));
+}
 
 } // namespace
 
-bool SigV4Verifier::isSigned(const HttpRequest &request)
-{
-    if (!request.headers.value("authorization").isEmpty())
-        return true;
-    const auto q = amzQueryParameters(request.rawQuery());
-    return q.contains("X-Amz-Algorithm") || q.contains("X-Amz-Credential") || q.contains("X-Amz-Signature");
-}
-
-SigV4Verification SigV4Verifier::verify(const HttpRequest &request, const QDateTime &now, const CredentialLookup &lookup) const
+SigV4Verification SigV4Verifier::verify(
+    const HttpRequest &request, const QDateTime &now, const CredentialLookup &lookup) const
 {
     SigV4Verification v;
     const auto fail = [&v](SigV4Failure failure, const QString &message) {
@@ -78,13 +73,15 @@ SigV4Verification SigV4Verifier::verify(const HttpRequest &request, const QDateT
     };
     const QByteArray authorization = request.headers.value("authorization").trimmed();
     const QMap<QByteArray, QByteArray> query = amzQueryParameters(request.rawQuery());
-    const bool queryAuth = query.contains("X-Amz-Algorithm") || query.contains("X-Amz-Credential") || query.contains("X-Amz-Signature");
+    const bool queryAuth
+        = query.contains("X-Amz-Algorithm") || query.contains("X-Amz-Credential") || query.contains("X-Amz-Signature");
     if (authorization.isEmpty() && !queryAuth)
         return fail(SigV4Failure::Missing, QStringLiteral("Missing Authentication Token"));
     if (!authorization.isEmpty() && queryAuth)
         return fail(SigV4Failure::Incomplete,
-                    QStringLiteral("Only one auth mechanism allowed; only the X-Amz-Algorithm query parameter, Signature query string "
-                                   "parameter or the Authorization header should be specified"));
+            QStringLiteral(
+                "Only one auth mechanism allowed; only the X-Amz-Algorithm query parameter, Signature query string "
+                "parameter or the Authorization header should be specified"));
 
     Presented p;
     if (!authorization.isEmpty()) {
@@ -99,9 +96,11 @@ SigV4Verification SigV4Verifier::verify(const HttpRequest &request, const QDateT
             // The header may be someone's bearer token: AWS shows only its hash.
             if (eq <= 0)
                 return fail(SigV4Failure::Incomplete,
-                            QStringLiteral("Invalid key=value pair (missing equal-sign) in Authorization header (hashed with SHA-256 and "
-                                           "encoded with Base64): '%1'.")
-                                .arg(QString::fromLatin1(QCryptographicHash::hash(authorization, QCryptographicHash::Sha256).toBase64())));
+                    QStringLiteral(
+                        "Invalid key=value pair (missing equal-sign) in Authorization header (hashed with SHA-256 and "
+                        "encoded with Base64): '%1'.")
+                        .arg(QString::fromLatin1(
+                            QCryptographicHash::hash(authorization, QCryptographicHash::Sha256).toBase64())));
             params.insert(piece.left(eq).trimmed(), piece.mid(eq + 1).trimmed());
         }
         p.credential = params.value("Credential");
@@ -121,16 +120,20 @@ SigV4Verification SigV4Verifier::verify(const HttpRequest &request, const QDateT
         if (!params.contains("SignedHeaders"))
             missing.append(QStringLiteral("Authorization header requires 'SignedHeaders' parameter."));
         if (p.date.isEmpty())
-            missing.append(QStringLiteral("Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header."));
+            missing.append(
+                QStringLiteral("Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header."));
         if (!missing.isEmpty())
-            return fail(SigV4Failure::Incomplete, missing.join(QLatin1Char(' ')) + QStringLiteral(" Authorization=") + QString::fromUtf8(authorization));
+            return fail(SigV4Failure::Incomplete,
+                missing.join(QLatin1Char(' ')) + QStringLiteral(" Authorization=") + QString::fromUtf8(authorization));
     } else {
         p.presigned = true;
-        for (const char *name : {"X-Amz-Algorithm", "X-Amz-Credential", "X-Amz-Signature", "X-Amz-Date", "X-Amz-SignedHeaders", "X-Amz-Expires"})
+        for (const char *name : {"X-Amz-Algorithm", "X-Amz-Credential", "X-Amz-Signature", "X-Amz-Date",
+                 "X-Amz-SignedHeaders", "X-Amz-Expires"})
             if (query.value(name).isEmpty())
                 return fail(SigV4Failure::Incomplete,
-                            QStringLiteral("Query-string authentication version 4 requires the X-Amz-Algorithm, X-Amz-Credential, "
-                                           "X-Amz-Signature, X-Amz-Date, X-Amz-SignedHeaders, and X-Amz-Expires parameters."));
+                    QStringLiteral(
+                        "Query-string authentication version 4 requires the X-Amz-Algorithm, X-Amz-Credential, "
+                        "X-Amz-Signature, X-Amz-Date, X-Amz-SignedHeaders, and X-Amz-Expires parameters."));
         p.algorithm = query.value("X-Amz-Algorithm");
         p.credential = query.value("X-Amz-Credential");
         p.signedHeaders = query.value("X-Amz-SignedHeaders");
@@ -141,14 +144,16 @@ SigV4Verification SigV4Verifier::verify(const HttpRequest &request, const QDateT
     }
     v.presigned = p.presigned;
     if (p.algorithm != kAlgorithm)
-        return fail(SigV4Failure::Incomplete, QStringLiteral("Unsupported AWS 'algorithm': '%1'").arg(QString::fromUtf8(p.algorithm)));
+        return fail(SigV4Failure::Incomplete,
+            QStringLiteral("Unsupported AWS 'algorithm': '%1'").arg(QString::fromUtf8(p.algorithm)));
 
     QDateTime date = p.rfcDate ? QDateTime::fromString(QString::fromLatin1(p.date), Qt::RFC2822Date)
                                : QDateTime::fromString(QString::fromLatin1(p.date), QLatin1String(kAmzDateFormat));
     if (!date.isValid())
         return fail(SigV4Failure::Incomplete,
-                    QStringLiteral("Date must be in ISO-8601 'basic format'. Got '%1'. See http://en.wikipedia.org/wiki/ISO_8601")
-                        .arg(QString::fromLatin1(p.date)));
+            QStringLiteral(
+                "Date must be in ISO-8601 'basic format'. Got '%1'. See http://en.wikipedia.org/wiki/ISO_8601")
+                .arg(QString::fromLatin1(p.date)));
     if (!p.rfcDate)
         date.setTimeSpec(Qt::UTC);
     const QString amzDate = amz(date);
@@ -156,23 +161,27 @@ SigV4Verification SigV4Verifier::verify(const HttpRequest &request, const QDateT
     const QList<QByteArray> scope = p.credential.split('/');
     v.accessKeyId = QString::fromUtf8(scope.value(0));
     if (scope.size() != 5 || scope[4] != "aws4_request")
-        return fail(SigV4Failure::Incomplete, QStringLiteral("Credential should be scoped with a valid terminator: 'aws4_request', not '%1'. ")
-                                                  .arg(QString::fromUtf8(scope.size() > 1 ? scope.last() : QByteArray())));
+        return fail(SigV4Failure::Incomplete,
+            QStringLiteral("Credential should be scoped with a valid terminator: 'aws4_request', not '%1'. ")
+                .arg(QString::fromUtf8(scope.size() > 1 ? scope.last() : QByteArray())));
     if (QString::fromUtf8(scope[3]) != m_service)
-        return fail(SigV4Failure::Mismatch, QStringLiteral("Credential should be scoped to correct service: '%1'. ").arg(m_service));
+        return fail(SigV4Failure::Mismatch,
+            QStringLiteral("Credential should be scoped to correct service: '%1'. ").arg(m_service));
     if (QString::fromUtf8(scope[2]) != m_region)
         return fail(SigV4Failure::Mismatch, QStringLiteral("Credential should be scoped to a valid region. "));
     if (scope[1] != amzDate.left(8).toLatin1())
         return fail(SigV4Failure::Mismatch,
-                    QStringLiteral("Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '%1' != '%2', from '%3'.")
-                        .arg(QString::fromUtf8(scope[1]), amzDate.left(8), amzDate));
+            QStringLiteral("Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: "
+                           "'%1' != '%2', from '%3'.")
+                .arg(QString::fromUtf8(scope[1]), amzDate.left(8), amzDate));
 
     QList<QByteArray> signedNames;
     for (const QByteArray &name : p.signedHeaders.split(';'))
         if (!name.trimmed().isEmpty())
             signedNames.append(name.trimmed().toLower());
     if (!signedNames.contains("host") && !signedNames.contains(":authority"))
-        return fail(SigV4Failure::Incomplete, QStringLiteral("'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization."));
+        return fail(SigV4Failure::Incomplete,
+            QStringLiteral("'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization."));
 
     // Clock skew: AWS allows 5 minutes either way; a presigned URL lives X-Amz-Expires seconds.
     const qint64 age = date.secsTo(now);
@@ -183,15 +192,18 @@ SigV4Verification SigV4Verifier::verify(const HttpRequest &request, const QDateT
         if (!number || lifetime <= 0)
             return fail(SigV4Failure::Incomplete, QStringLiteral("X-Amz-Expires should be a number"));
         if (lifetime > kMaxExpiresSeconds)
-            return fail(SigV4Failure::Incomplete, QStringLiteral("X-Amz-Expires must be less than a week (in seconds) that is 604800"));
+            return fail(SigV4Failure::Incomplete,
+                QStringLiteral("X-Amz-Expires must be less than a week (in seconds) that is 604800"));
     }
     if (age > lifetime)
-        return fail(SigV4Failure::Expired, QStringLiteral("Signature expired: %1 is now earlier than %2 (%3 - %4)")
-                                               .arg(amzDate, amz(now.addSecs(-lifetime)), amz(now),
-                                                    p.presigned ? QStringLiteral("%1 sec.").arg(lifetime) : QStringLiteral("5 min.")));
+        return fail(SigV4Failure::Expired,
+            QStringLiteral("Signature expired: %1 is now earlier than %2 (%3 - %4)")
+                .arg(amzDate, amz(now.addSecs(-lifetime)), amz(now),
+                    p.presigned ? QStringLiteral("%1 sec.").arg(lifetime) : QStringLiteral("5 min.")));
     if (-age > kClockSkewSeconds)
-        return fail(SigV4Failure::Expired, QStringLiteral("Signature not yet current: %1 is still later than %2 (%3 + 5 min.)")
-                                               .arg(amzDate, amz(now.addSecs(kClockSkewSeconds)), amz(now)));
+        return fail(SigV4Failure::Expired,
+            QStringLiteral("Signature not yet current: %1 is still later than %2 (%3 + 5 min.)")
+                .arg(amzDate, amz(now.addSecs(kClockSkewSeconds)), amz(now)));
 
     const AwsCredentials *credentials = lookup(v.accessKeyId);
     // A session token belongs to its key: a missing, extra or different one is refused alike.
@@ -223,10 +235,11 @@ SigV4Verification SigV4Verifier::verify(const HttpRequest &request, const QDateT
     if (given.size() != expected.signature.size()
         || CRYPTO_memcmp(given.constData(), expected.signature.constData(), size_t(given.size())) != 0)
         return fail(SigV4Failure::Mismatch,
-                    QStringLiteral("The request signature we calculated does not match the signature you provided. Check your AWS Secret "
-                                   "Access Key and signing method. Consult the service documentation for details.\n\nThe Canonical String "
-                                   "for this request should have been\n'%1'\n\nThe String-to-Sign should have been\n'%2'\n")
-                        .arg(QString::fromUtf8(v.canonicalRequest), QString::fromUtf8(v.stringToSign)));
+            QStringLiteral(
+                "The request signature we calculated does not match the signature you provided. Check your AWS Secret "
+                "Access Key and signing method. Consult the service documentation for details.\n\nThe Canonical String "
+                "for this request should have been\n'%1'\n\nThe String-to-Sign should have been\n'%2'\n")
+                .arg(QString::fromUtf8(v.canonicalRequest), QString::fromUtf8(v.stringToSign)));
     return v;
 }
 

@@ -9,7 +9,10 @@ namespace gw::model {
 
 namespace {
 
-bool hasWildcard(const QString &s) { return s.contains(QLatin1Char('*')) || s.contains(QLatin1Char('?')); }
+bool hasWildcard(const QString &s)
+{
+    return s.contains(QLatin1Char('*')) || s.contains(QLatin1Char('?'));
+}
 
 } // namespace
 
@@ -24,7 +27,8 @@ QString checkExecuteApiArn(const QString &arn)
     if (parts.size() < 6)
         return QStringLiteral("expected arn:aws:execute-api:{region}:{account}:{apiId}/{stage}/{METHOD}/{path}");
     const QString &partition = parts[1];
-    static const QStringList partitions = {QStringLiteral("aws"), QStringLiteral("aws-cn"), QStringLiteral("aws-us-gov")};
+    static const QStringList partitions
+        = {QStringLiteral("aws"), QStringLiteral("aws-cn"), QStringLiteral("aws-us-gov")};
     if (!partitions.contains(partition) && !hasWildcard(partition))
         return QStringLiteral("partition '%1' is not aws, aws-cn or aws-us-gov").arg(partition);
     if (parts[2] != QLatin1String("execute-api") && !(hasWildcard(parts[2]) && parts[2] != QLatin1String("?")))
@@ -48,7 +52,9 @@ QString checkExecuteApiArn(const QString &arn)
 
 void checkIamIdentities(const Project &project, Diagnostics &out)
 {
-    const auto error = [&out](const QString &path, const QString &message) { out.append({Diagnostic::Severity::Error, path, message}); };
+    const auto error = [&out](const QString &path, const QString &message) {
+        out.append({Diagnostic::Severity::Error, path, message});
+    };
     QHash<QString, qsizetype> firstWithKey;
     static const QRegularExpression keyId(QStringLiteral("^\\w{16,128}$"));
     static const QRegularExpression userName(QStringLiteral("^[\\w+=,.@-]{1,64}$"));
@@ -59,35 +65,39 @@ void checkIamIdentities(const Project &project, Diagnostics &out)
             error(path + QStringLiteral(".accessKeyId"), QStringLiteral("access key id is empty"));
         } else if (const auto it = firstWithKey.constFind(identity.accessKeyId); it != firstWithKey.cend()) {
             error(path + QStringLiteral(".accessKeyId"),
-                  QStringLiteral("access key id %1 is already used by iamIdentities[%2]").arg(identity.accessKeyId).arg(*it));
+                QStringLiteral("access key id %1 is already used by iamIdentities[%2]")
+                    .arg(identity.accessKeyId)
+                    .arg(*it));
         } else {
             firstWithKey.insert(identity.accessKeyId, k);
             static const QRegularExpression unsignable(QStringLiteral("[/,=\\s]"));
             // AWS's own ids are 16 to 128 word characters; a shorter one still signs and verifies.
             if (unsignable.match(identity.accessKeyId).hasMatch())
                 error(path + QStringLiteral(".accessKeyId"),
-                      QStringLiteral("access key id %1 holds a character a SigV4 Credential cannot carry ('/', ',', '=' or a space)")
-                          .arg(identity.accessKeyId));
+                    QStringLiteral(
+                        "access key id %1 holds a character a SigV4 Credential cannot carry ('/', ',', '=' or a space)")
+                        .arg(identity.accessKeyId));
             else if (!keyId.match(identity.accessKeyId).hasMatch())
                 out.append({Diagnostic::Severity::Warning, path + QStringLiteral(".accessKeyId"),
-                            QStringLiteral("access key id %1 is not 16 to 128 letters, digits or underscores as AWS issues them")
-                                .arg(identity.accessKeyId)});
+                    QStringLiteral(
+                        "access key id %1 is not 16 to 128 letters, digits or underscores as AWS issues them")
+                        .arg(identity.accessKeyId)});
         }
         if (identity.secretAccessKey.isEmpty())
             error(path + QStringLiteral(".secretAccessKey"), QStringLiteral("secret access key is empty"));
         if (!identity.name.isEmpty() && !userName.match(identity.name).hasMatch())
             error(path + QStringLiteral(".name"),
-                  QStringLiteral("IAM user names are 1 to 64 letters, digits or +=,.@_- (is '%1')").arg(identity.name));
+                QStringLiteral("IAM user names are 1 to 64 letters, digits or +=,.@_- (is '%1')").arg(identity.name));
         for (const char *list : {"allow", "deny"}) {
             const QStringList &arns = qstrcmp(list, "allow") == 0 ? identity.allow : identity.deny;
             for (qsizetype a = 0; a < arns.size(); ++a)
                 if (const QString problem = checkExecuteApiArn(arns[a]); !problem.isEmpty())
                     error(path + QStringLiteral(".%1[%2]").arg(QLatin1String(list)).arg(a),
-                          QStringLiteral("'%1' is not an execute-api ARN: %2").arg(arns[a], problem));
+                        QStringLiteral("'%1' is not an execute-api ARN: %2").arg(arns[a], problem));
         }
         if (identity.allow.isEmpty())
             out.append({Diagnostic::Severity::Warning, path + QStringLiteral(".allow"),
-                        QStringLiteral("allows nothing: every request %1 signs is denied").arg(identity.accessKeyId)});
+                QStringLiteral("allows nothing: every request %1 signs is denied").arg(identity.accessKeyId)});
     }
 }
 

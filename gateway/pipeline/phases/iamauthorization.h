@@ -10,8 +10,7 @@ namespace gw::pipeline {
 // verified against the project's IAM identities, then the identity's allow / deny patterns decide
 // execute-api:Invoke on the method ARN, combined with the resource policy as in §5.7's table.
 // On success fills ctx.iamCaller ($context.identity.*). Synchronous; stateless.
-class IamAuthorization
-{
+class IamAuthorization {
 public:
     PhaseResult run(RequestContext &ctx, auth::PolicyEffect resourcePolicy, const QString &methodArn) const;
 };
