@@ -7,7 +7,7 @@ pkgs=(cmake g++ ninja-build pkg-config
       qt6-declarative-dev libqscintilla2-qt6-dev libgl-dev libxkbcommon-dev
       libyaml-cpp-dev libssl-dev libvalijson-dev libqt6svg6)
 if [[ "${1:-}" == "--test" ]]; then
-  pkgs+=(curl xvfb xauth nginx-light wrk python3 python3-prometheus-client openssl chromium chromium-driver)
+  pkgs+=(curl xvfb xauth nginx-light wrk python3 python3-prometheus-client python3-botocore awscli openssl chromium chromium-driver)
   # The libFuzzer targets (tests/fuzz) build with clang and its runtime.
   pkgs+=(clang libclang-rt-14-dev)
   # Node.js may come from elsewhere (NodeSource ships npm inside its nodejs package and conflicts

@@ -6,7 +6,7 @@
 
 namespace gw::apikeys {
 
-static QString randomAlphanumerics(int length, const char *alphabet, quint32 alphabetSize)
+QString randomAlphanumerics(int length, const char *alphabet, quint32 alphabetSize)
 {
     QString out;
     out.reserve(length);

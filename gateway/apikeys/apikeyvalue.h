@@ -6,6 +6,9 @@
 
 namespace gw::apikeys {
 
+// `length` characters drawn evenly from the first `alphabetSize` of `alphabet` by the system's
+// cryptographically secure generator (alphabetSize at most 256).
+QString randomAlphanumerics(int length, const char *alphabet, quint32 alphabetSize);
 // A new key value as API Gateway makes them: 40 letters and digits from the system's
 // cryptographically secure generator.
 QString generateApiKeyValue();

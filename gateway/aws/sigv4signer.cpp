@@ -123,12 +123,13 @@ QByteArray SigV4Signer::canonicalQuery(const QByteArray &rawQuery)
     return out;
 }
 
-QPair<QByteArray, QByteArray> SigV4Signer::canonicalHeaders(const HeaderList &headers)
+QPair<QByteArray, QByteArray> SigV4Signer::canonicalHeaders(const HeaderList &headers,
+                                                            const QList<QByteArray> &only)
 {
     QMap<QByteArray, QList<QByteArray>> byName;  // sorted by lower-case name, values in order
     for (const auto &[name, value] : headers) {
         const QByteArray lower = name.trimmed().toLower();
-        if (!isUnsignable(lower))
+        if (only.isEmpty() ? !isUnsignable(lower) : only.contains(lower))
             byName[lower].append(canonicalHeaderValue(value));
     }
     QByteArray block;
@@ -179,7 +180,8 @@ SigV4Signature SigV4Signer::compute(const HttpRequest &request, const QDateTime 
 {
     const QByteArray date = amzDate(time);
     const QByteArray day = date.left(8);
-    const auto [headerBlock, signedHeaders] = canonicalHeaders(request.headers);
+    const auto [headerBlock, signedHeaders] =
+        canonicalHeaders(request.headers, m_options.signedHeaderNames);
 
     SigV4Signature result;
     result.signedHeaders = signedHeaders;

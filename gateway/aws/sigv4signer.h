@@ -19,6 +19,9 @@ struct SigV4Options
     bool unsignedPayload = false;         // payload hash "UNSIGNED-PAYLOAD"
     bool addContentSha256Header = false;  // x-amz-content-sha256, signed
     bool signSessionToken = true;         // false: X-Amz-Security-Token added after signing
+    // Verifying a received signature: exactly the headers the client listed in SignedHeaders
+    // (lower case), including ones this signer would never sign itself (User-Agent...).
+    QList<QByteArray> signedHeaderNames;
 
     static SigV4Options forS3(const QString &region);
 };
@@ -52,8 +55,10 @@ public:
     static QByteArray amzDate(const QDateTime &time);  // 20150830T123600Z
     static QByteArray canonicalUri(const QByteArray &rawPath, bool normalize, bool doubleEncode);
     static QByteArray canonicalQuery(const QByteArray &rawQuery);
-    // Returns the canonical header block (name:value\n...) and the signed-header list.
-    static QPair<QByteArray, QByteArray> canonicalHeaders(const HeaderList &headers);
+    // Returns the canonical header block (name:value\n...) and the signed-header list: every
+    // signable header, or exactly those named in `only` when it is not empty.
+    static QPair<QByteArray, QByteArray> canonicalHeaders(const HeaderList &headers,
+                                                          const QList<QByteArray> &only = {});
     static QByteArray signingKey(const QString &secret, const QByteArray &date,
                                  const QString &region, const QString &service);
     static QByteArray hmacSha256(const QByteArray &key, const QByteArray &data);

@@ -224,6 +224,7 @@ std::shared_ptr<const RuntimeConfig> compile(const model::Project &project, mode
         config->functions.insert(f.name, f);
     compileAwsServices(project, config.get(), diagnostics);
     config->apiKeys = apikeys::ApiKeyTable::build(project);
+    config->iamIdentities = auth::IamIdentityTable::build(project.iamIdentities, QStringLiteral("000000000000"));
     config->quotas = std::make_shared<apikeys::QuotaLedger>();
     compileProjectTraffic(project, config.get());
     return config;

@@ -8,6 +8,7 @@
 #include "gateway/validate/methodvalidation.h"
 #include "gateway/auth/authcaches.h"
 #include "gateway/auth/compiledauth.h"
+#include "gateway/auth/iamidentitytable.h"
 
 #include "gateway/model/diagnostic.h"
 #include "gateway/observe/accesslogformat.h"
@@ -142,6 +143,8 @@ struct RuntimeConfig
     // engine hands the previous deploy's counters on (QuotaLedger::continueFrom).
     std::shared_ptr<const apikeys::ApiKeyTable> apiKeys;
     std::shared_ptr<apikeys::QuotaLedger> quotas;
+    // The project's IAM identities, for AWS_IAM methods and routes (SigV4 verification).
+    std::shared_ptr<const auth::IamIdentityTable> iamIdentities;
     // Authorizer results and fetched JWKS, shared by all workers (thread-safe).
     std::shared_ptr<auth::AuthCaches> authCaches = std::make_shared<auth::AuthCaches>();
 };

@@ -93,6 +93,17 @@ QJsonObject lambdaProxyEventV2(const pipeline::RequestContext &ctx)
             : QJsonObject{{QStringLiteral("jwt"), QJsonObject{{QStringLiteral("claims"), a.claims},
                                                               {QStringLiteral("scopes"), a.scopes.isEmpty() ? QJsonValue() : QJsonValue(QJsonArray::fromStringList(a.scopes))}}}};
         requestContext.insert(QStringLiteral("authorizer"), authorizer);
+    } else if (ctx.iamCaller) {
+        // AWS_IAM routes: who signed the request, as payload 2.0 carries it.
+        const auto &c = *ctx.iamCaller;
+        requestContext.insert(QStringLiteral("authorizer"),
+                              QJsonObject{{QStringLiteral("iam"), QJsonObject{{QStringLiteral("accessKey"), c.accessKey},
+                                                                              {QStringLiteral("accountId"), c.accountId},
+                                                                              {QStringLiteral("callerId"), c.caller},
+                                                                              {QStringLiteral("cognitoIdentity"), QJsonValue()},
+                                                                              {QStringLiteral("principalOrgId"), QJsonValue()},
+                                                                              {QStringLiteral("userArn"), c.userArn},
+                                                                              {QStringLiteral("userId"), c.user}}}});
     }
     event.insert(QStringLiteral("requestContext"), requestContext);
 

@@ -1,6 +1,7 @@
 #include "check.h"
 
 #include "checkapikeys.h"
+#include "checkiam.h"
 #include "trafficcheck.h"
 #include "accesscontrolcheck.h"
 
@@ -226,6 +227,7 @@ Diagnostics check(const Project &project)
             error(out, fpath + QStringLiteral(".memoryMb"), QStringLiteral("memory must be between 128 and 10240 MB"));
     }
     checkApiKeysAndPlans(project, out);
+    checkIamIdentities(project, out);
     QSet<QString> apiIds;
     for (qsizetype a = 0; a < project.apis.size(); ++a) {
         const Api &api = project.apis[a];

@@ -87,6 +87,22 @@ struct ApiKey
     friend bool operator==(const ApiKey &, const ApiKey &) = default;
 };
 
+// A local IAM identity that may sign requests to AWS_IAM methods and routes (SigV4, service
+// execute-api). The secret and the session token are never printed by the CLI or traces.
+struct IamIdentity
+{
+    QString accessKeyId;
+    QString secretAccessKey;
+    QString sessionToken;   // set: temporary credentials; every request must carry this token
+    QString name;           // the IAM user name in $context.identity.userArn (default: the key id)
+    QString description;
+    // execute-api:Invoke on these resources: arn:aws:execute-api:{region}:{account}:{apiId}/
+    // {stage}/{METHOD}/{path}, with IAM's * and ? wildcards. A Deny wins over any Allow.
+    QStringList allow;
+    QStringList deny;
+    friend bool operator==(const IamIdentity &, const IamIdentity &) = default;
+};
+
 struct Project
 {
     static constexpr int kSchemaVersion = 1;
@@ -97,6 +113,7 @@ struct Project
     QList<Function> functions;
     QList<UsagePlan> usagePlans;
     QList<ApiKey> apiKeys;
+    QList<IamIdentity> iamIdentities;
     AwsSettings aws;
     // Sections owned by capabilities that keep their own shape (usage plans, API keys, functions);
     // kept verbatim so that a round trip never loses them.

@@ -495,6 +495,19 @@ QJsonObject toJson(const Project &p)
         }
         o.insert(QLatin1String("apiKeys"), keys);
     }
+    if (!p.iamIdentities.isEmpty()) {
+        QJsonArray identities;
+        for (const IamIdentity &i : p.iamIdentities) {
+            QJsonObject io{{QStringLiteral("accessKeyId"), i.accessKeyId}, {QStringLiteral("secretAccessKey"), i.secretAccessKey}};
+            putIf(io, "sessionToken", i.sessionToken);
+            putIf(io, "name", i.name);
+            putIf(io, "description", i.description);
+            putListIf(io, "allow", i.allow);
+            putListIf(io, "deny", i.deny);
+            identities.append(io);
+        }
+        o.insert(QLatin1String("iamIdentities"), identities);
+    }
     if (!(p.aws == AwsSettings{})) {
         QJsonObject ao;
         putIf(ao, "profile", p.aws.profile);
@@ -711,6 +724,19 @@ Project projectFromJson(const QJsonObject &json, Diagnostics *d)
         kin.read("enabled", key.enabled);
         p.apiKeys.append(key);
     }
+    const QJsonArray identities = in.array("iamIdentities");
+    for (qsizetype k = 0; k < identities.size(); ++k) {
+        IamIdentity i;
+        JsonReader iin(identities[k].toObject(), in.childPath("iamIdentities", k), d);
+        iin.read("accessKeyId", i.accessKeyId);
+        iin.read("secretAccessKey", i.secretAccessKey);
+        iin.read("sessionToken", i.sessionToken);
+        iin.read("name", i.name);
+        iin.read("description", i.description);
+        iin.read("allow", i.allow);
+        iin.read("deny", i.deny);
+        p.iamIdentities.append(i);
+    }
     if (in.has("aws")) {
         JsonReader ain(in.object("aws"), in.childPath("aws"), d);
         ain.read("profile", p.aws.profile);
@@ -721,7 +747,8 @@ Project projectFromJson(const QJsonObject &json, Diagnostics *d)
     static const QStringList known = {QStringLiteral("schemaVersion"), QStringLiteral("name"),
                                       QStringLiteral("server"), QStringLiteral("apis"),
                                       QStringLiteral("functions"), QStringLiteral("aws"),
-                                      QStringLiteral("usagePlans"), QStringLiteral("apiKeys")};
+                                      QStringLiteral("usagePlans"), QStringLiteral("apiKeys"),
+                                      QStringLiteral("iamIdentities")};
     for (auto it = json.begin(); it != json.end(); ++it)
         if (!known.contains(it.key()))
             p.extensions.insert(it.key(), it.value());

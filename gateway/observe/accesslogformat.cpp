@@ -17,7 +17,7 @@ const QSet<QString> &knownVariables()
             "authenticate.status", "awsEndpointRequestId", "customDomain.basePathMatched", "dataProcessed",
             "deploymentId", "domainName", "domainPrefix", "endpointType", "error.message", "error.messageString",
             "error.responseType", "error.validationErrorString", "extendedRequestId", "httpMethod",
-            "identity.accountId", "identity.apiKey", "identity.apiKeyId", "identity.caller",
+            "identity.accessKey", "identity.accountId", "identity.apiKey", "identity.apiKeyId", "identity.caller",
             "identity.cognitoAuthenticationProvider", "identity.cognitoAuthenticationType",
             "identity.cognitoIdentityId", "identity.cognitoIdentityPoolId", "identity.principalOrgId",
             "identity.sourceIp", "identity.user", "identity.userAgent", "identity.userArn", "identity.vpcId",

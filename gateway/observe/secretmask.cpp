@@ -28,6 +28,25 @@ QByteArray maskSecret(const QByteArray &value)
     return value.left(shown) + "****";
 }
 
+bool isSecretQueryParameter(QByteArrayView name)
+{
+    return name.compare("X-Amz-Security-Token", Qt::CaseInsensitive) == 0;
+}
+
+QByteArray maskSecretQueryParameters(const QByteArray &target)
+{
+    const qsizetype question = target.indexOf('?');
+    if (question < 0 || !target.contains("ecurity-"))  // the common case copies nothing
+        return target;
+    QList<QByteArray> pieces = target.mid(question + 1).split('&');
+    for (QByteArray &piece : pieces) {
+        const qsizetype eq = piece.indexOf('=');
+        if (eq > 0 && isSecretQueryParameter(QByteArrayView(piece).first(eq)))
+            piece = piece.left(eq + 1) + maskSecret(piece.mid(eq + 1));
+    }
+    return target.left(question + 1) + pieces.join('&');
+}
+
 HeaderList maskSecretHeaders(const HeaderList &headers, const QList<QByteArray> &extra)
 {
     HeaderList out;

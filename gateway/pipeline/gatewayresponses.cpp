@@ -4,6 +4,7 @@
 
 #include "gateway/core/jsonutil.h"
 
+#include <QJsonObject>
 #include <QJsonValue>
 #include <QRegularExpression>
 
@@ -116,7 +117,11 @@ static void applyHttpApiError(RequestContext &ctx)
     const QString &type = ctx.error->responseType;
     int status = 500;
     QByteArray message = "Internal Server Error";
-    if (type == QLatin1String("MISSING_AUTHENTICATION_TOKEN") || type == QLatin1String("RESOURCE_NOT_FOUND")) {
+    if (!ctx.error->errorType.isEmpty()) {
+        // A refused SigV4 signature (AWS_IAM route) keeps AWS's own explanation.
+        status = 403;
+        message = ctx.error->message.toUtf8();
+    } else if (type == QLatin1String("MISSING_AUTHENTICATION_TOKEN") || type == QLatin1String("RESOURCE_NOT_FOUND")) {
         status = 404;
         message = "Not Found";
     } else if (type == QLatin1String("INTEGRATION_TIMEOUT")) {
@@ -141,7 +146,7 @@ static void applyHttpApiError(RequestContext &ctx)
     ctx.response = HttpResponse{};
     ctx.response.status = status;
     ctx.response.headers.set("Content-Type", "application/json");
-    ctx.response.body = "{\"message\":\"" + message + "\"}";
+    ctx.response.body = gw::toCompactJson(QJsonObject{{QStringLiteral("message"), QString::fromUtf8(message)}});
     if (ctx.tracing() && !ctx.error->logLine.isEmpty())
         ctx.log(QStringLiteral("error"), ctx.error->logLine);
 }
@@ -192,7 +197,9 @@ void applyGatewayResponse(RequestContext &ctx)
     ctx.response = HttpResponse{};
     ctx.response.status = status;
     ctx.response.headers.set("Content-Type", "application/json");
-    if (*type->errorType)
+    if (!error.errorType.isEmpty())
+        ctx.response.headers.set("x-amzn-ErrorType", error.errorType);
+    else if (*type->errorType)
         ctx.response.headers.set("x-amzn-ErrorType", type->errorType);
     for (auto p = parameters.begin(); p != parameters.end(); ++p) {
         if (!p.key().startsWith(QLatin1String("gatewayresponse.header.")))

@@ -45,13 +45,25 @@ QJsonObject RequestContext::contextObject() const
     QJsonObject identity{
         {QStringLiteral("sourceIp"), request.peerAddress.toString()},
         {QStringLiteral("userAgent"), QString::fromUtf8(request.headers.value("user-agent"))},
+        {QStringLiteral("accessKey"), QJsonValue()},
         {QStringLiteral("accountId"), QJsonValue()},
         {QStringLiteral("apiKey"), QJsonValue()},
         {QStringLiteral("apiKeyId"), QJsonValue()},
         {QStringLiteral("caller"), QJsonValue()},
+        {QStringLiteral("cognitoAuthenticationProvider"), QJsonValue()},
+        {QStringLiteral("cognitoAuthenticationType"), QJsonValue()},
+        {QStringLiteral("cognitoIdentityId"), QJsonValue()},
+        {QStringLiteral("cognitoIdentityPoolId"), QJsonValue()},
         {QStringLiteral("user"), QJsonValue()},
         {QStringLiteral("userArn"), QJsonValue()},
     };
+    if (iamCaller) {
+        identity.insert(QStringLiteral("accessKey"), iamCaller->accessKey);
+        identity.insert(QStringLiteral("accountId"), iamCaller->accountId);
+        identity.insert(QStringLiteral("caller"), iamCaller->caller);
+        identity.insert(QStringLiteral("user"), iamCaller->user);
+        identity.insert(QStringLiteral("userArn"), iamCaller->userArn);
+    }
     const QString stageName = stage ? stage->name : QString();
     const QString domainName = this->domainName.isEmpty() && api ? api->id + QStringLiteral(".execute-api.localhost") : this->domainName;
     QJsonObject ctx{

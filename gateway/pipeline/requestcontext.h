@@ -29,6 +29,7 @@ struct GatewayError
     int status = 0;              // overrides the type's default status: Lambda proxy failures are
                                  // 502 under DEFAULT_5XX (reference §3.3)
     QString validationErrorString = {}; // $context.error.validationErrorString (request validation)
+    QByteArray errorType = {};   // overrides the type's x-amzn-ErrorType (SigV4: IncompleteSignatureException...)
 };
 
 // All per-request state. Phases hold only immutable configuration; everything that changes
@@ -84,6 +85,7 @@ struct RequestContext
         qint64 integrationLatencyMs = -1; // a Lambda authorizer's run time; 0 when its result came from the cache
     };
     std::optional<AuthorizerResult> authorizer;
+    std::optional<auth::IamCaller> iamCaller;  // an AWS_IAM request whose signature verified
     QString authorizerError;     // why the authorizer refused ($context.authorizer.error, HTTP API www-authenticate)
     QString apiKeyId;
     QString usagePlanId;

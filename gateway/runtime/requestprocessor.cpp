@@ -115,6 +115,7 @@ void RequestProcessor::handle(HttpRequest request, ResponseCallback done)
                 if (m_captureDetails) {
                     r.request = c->request;
                     r.request.headers = observe::maskSecretHeaders(c->request.headers, c->secretHeaders);
+                    r.request.target = observe::maskSecretQueryParameters(c->request.target);
                     r.request.body.truncate(RequestRecord::kMaxCapturedBody);
                     r.response = response;
                     r.response.body.truncate(RequestRecord::kMaxCapturedBody);

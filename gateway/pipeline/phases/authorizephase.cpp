@@ -60,17 +60,9 @@ PhaseResult AuthorizePhase::onRequest(const std::shared_ptr<RequestContext> &ctx
 
     const model::Method &method = ctx->method->method;
     const QString type = method.authorizationType.toUpper();
-    if (type.isEmpty() || type == QLatin1String("NONE") || type == QLatin1String("AWS_IAM")) {
-        if (type == QLatin1String("AWS_IAM")) {
-            // No SigV4 signature at all: AWS answers 403 Missing Authentication Token (reference §5.6).
-            if (!ctx->request.headers.contains("authorization") && ctx->queryValue(QStringLiteral("X-Amz-Signature")).isEmpty()) {
-                ctx->fail({QStringLiteral("MISSING_AUTHENTICATION_TOKEN"), QStringLiteral("Missing Authentication Token"), false,
-                           QStringLiteral("Execution failed: AWS_IAM method called without a signature")});
-                return PhaseResult::Respond;
-            }
-            if (ctx->tracing())
-                ctx->log(kPhase, QStringLiteral("AWS_IAM authorization is not emulated: the request signature is not verified"));
-        }
+    if (type == QLatin1String("AWS_IAM"))
+        return m_iam.run(*ctx, policy, arn);
+    if (type.isEmpty() || type == QLatin1String("NONE")) {
         // A policy without authorization needs its own Allow (reference §5.7: silent/silent denies).
         if (access.resourcePolicy && policy != auth::PolicyEffect::Allow)
             return deny(*ctx, anonymousDenial(arn, false), QStringLiteral("Execution failed: no resource policy statement allows %1").arg(arn));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "iamauthorization.h"
 #include "jwtauthorization.h"
 #include "lambdaauthorization.h"
 
@@ -11,7 +12,8 @@ namespace gw::pipeline {
 // first, then the method's authorizer (Lambda TOKEN/REQUEST, Cognito user pool, HTTP API JWT),
 // then the resource policy combined with the authorizer's decision as in §5.7's table. Fills
 // ctx->authorizer on success. Suspends while an authorizer function, HTTP authorizer or JWKS
-// fetch runs. AWS_IAM methods are not verified (Gatewright has no IAM): the trace says so.
+// fetch runs. AWS_IAM methods and routes verify SigV4 against the project's IAM identities
+// (IamAuthorization).
 //
 // PRIVATE endpoints are emulated as "loopback plus the ranges the resource policy allows": a
 // client that is not on loopback needs an Allow statement with an aws:SourceIp IpAddress
@@ -33,6 +35,7 @@ private:
 
     LambdaAuthorization m_lambda;
     JwtAuthorization m_jwt;
+    IamAuthorization m_iam;
 };
 
 } // namespace gw::pipeline

@@ -1,5 +1,7 @@
 #include "resolvephase.h"
 
+#include "gateway/observe/secretmask.h"
+
 #include "gateway/core/jsonutil.h"
 
 #include <QRandomGenerator>
@@ -122,7 +124,11 @@ PhaseResult ResolvePhase::onRequest(const std::shared_ptr<RequestContext> &ctx, 
         if (ctx->isCanaryRequest)
             ctx->log(phase, QStringLiteral("Canary request: deployment %1").arg(ctx->deployment->id));
         ctx->log(phase, QStringLiteral("Method request path: %1").arg(gw::javaMapString(ctx->pathParameters)));
-        ctx->log(phase, QStringLiteral("Method request query string: %1").arg(gw::javaMapString(ctx->query)));
+        QList<QPair<QString, QString>> query = ctx->query;
+        for (auto &q : query)
+            if (observe::isSecretQueryParameter(q.first.toLatin1()))
+                q.second = QString::fromUtf8(observe::maskSecret(q.second.toUtf8()));
+        ctx->log(phase, QStringLiteral("Method request query string: %1").arg(gw::javaMapString(query)));
         ctx->log(phase, QStringLiteral("Method request headers: %1").arg(ctx->traceHeaders(ctx->request.headers)));
         ctx->log(phase, QStringLiteral("Method request body before transformations: %1").arg(ctx->traceBody(ctx->request.body)));
     }
