@@ -330,7 +330,10 @@ HttpConnection::Reclaim HttpConnection::reclaimable() const
         return Reclaim::Idle; // answered; only draining
     if (m_closing || m_nextToWrite != m_nextSequence || queuedBytes() > 0)
         return Reclaim::No; // answers owed or going out: working for its client
-    return m_parser.inProgress() ? Reclaim::Slow : Reclaim::Idle;
+    // Idle: a keep-alive connection between requests. One that has sent no request yet counts as
+    // a slow request begun when it connected, so fresh connections are not taken before old
+    // trickling ones.
+    return m_parser.inProgress() || m_nextSequence == 0 ? Reclaim::Slow : Reclaim::Idle;
 }
 
 qint64 HttpConnection::reclaimRank() const
