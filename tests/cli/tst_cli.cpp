@@ -40,6 +40,7 @@ class TestCli : public QObject
                 continue;
             out.append(QHostAddress(qFromBigEndian(local[0].toUInt(nullptr, 16))).toString());
         }
+        out.removeDuplicates(); // the gateway's port has one socket per engine thread
         return out;
     }
 
