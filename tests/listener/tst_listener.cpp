@@ -79,6 +79,18 @@ class TestListener : public QObject
         return limits;
     }
 
+    // A client connected to `port` that has sent `bytes` (owned by `parent`); null if it could not.
+    static QTcpSocket *connectAndSend(quint16 port, const QByteArray &bytes, QObject *parent)
+    {
+        auto *s = new QTcpSocket(parent);
+        s->connectToHost(QHostAddress::LocalHost, port);
+        if (!s->waitForConnected() || s->write(bytes) != bytes.size() || !s->waitForBytesWritten()) {
+            delete s;
+            return nullptr;
+        }
+        return s;
+    }
+
     // Reads until the peer closes or `timeoutMs` passes.
     static QByteArray readAll(QTcpSocket &socket, int timeoutMs = 5000)
     {
@@ -235,12 +247,9 @@ private slots:
         ThreadedListener listener(echoHandler(), limits);
         QList<QTcpSocket *> held;
         for (int i = 0; i < 5; ++i) {
-            auto *s = new QTcpSocket(this);
-            s->connectToHost(QHostAddress::LocalHost, listener.serverPort());
-            QVERIFY(s->waitForConnected());
             // Each is owed an answer (the gateway is working for it): none can be reclaimed.
-            s->write("GET /busy HTTP/1.1\r\nHost: h\r\nX-Delay: 3000\r\n\r\n");
-            QVERIFY(s->waitForBytesWritten());
+            QTcpSocket *s = connectAndSend(listener.serverPort(), "GET /busy HTTP/1.1\r\nHost: h\r\nX-Delay: 3000\r\n\r\n", this);
+            QVERIFY(s);
             held.append(s);
         }
         QTRY_COMPARE(listener.openConnections(), 5);
@@ -294,12 +303,10 @@ private slots:
         limits.idleTimeoutMs = limits.headerTimeoutMs = limits.bodyTimeoutMs = 10000;
         ThreadedListener listener(echoHandler(), limits);
         QList<QTcpSocket *> slow;
+        const QByteArray slowRequest("POST /slow HTTP/1.1\r\nHost: h\r\nContent-Length: 100000\r\n\r\nab");
         for (int i = 0; i < 10; ++i) {
-            auto *s = new QTcpSocket(this);
-            s->connectToHost(QHostAddress::LocalHost, listener.serverPort());
-            QVERIFY(s->waitForConnected());
-            s->write("POST /slow HTTP/1.1\r\nHost: h\r\nContent-Length: 100000\r\n\r\nab");
-            QVERIFY(s->waitForBytesWritten());
+            QTcpSocket *s = connectAndSend(listener.serverPort(), slowRequest, this);
+            QVERIFY(s);
             slow.append(s);
             QTest::qWait(20); // distinct start times: the first is the oldest
         }
@@ -313,11 +320,8 @@ private slots:
             // The oldest slow request made room, answered 408.
             QVERIFY2(readAll(*slow[round], 2000).startsWith("HTTP/1.1 408"), qPrintable(QString::number(round)));
             // The attacker takes the slot again.
-            auto *s = new QTcpSocket(this);
-            s->connectToHost(QHostAddress::LocalHost, listener.serverPort());
-            QVERIFY(s->waitForConnected());
-            s->write("POST /slow HTTP/1.1\r\nHost: h\r\nContent-Length: 100000\r\n\r\nab");
-            QVERIFY(s->waitForBytesWritten());
+            QTcpSocket *s = connectAndSend(listener.serverPort(), slowRequest, this);
+            QVERIFY(s);
             slow.append(s);
         }
         QCOMPARE(listener.counters().reclaimedConnections.load(), quint64(3));
