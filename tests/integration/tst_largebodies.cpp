@@ -20,8 +20,7 @@ using gwtest::UpstreamServer;
 // are answered on MOCK and HTTP_PROXY routes (issue 23: from ~460 KB on they were read, never
 // answered, and the connection closed after 60 s); just over the limit gets AWS's 413. Sent by a
 // raw QTcpSocket in one write and by curl --data-binary, over real loopback sockets.
-class TestLargeBodies : public QObject
-{
+class TestLargeBodies : public QObject {
     Q_OBJECT
 
     // The upstream runs on a thread of its own: the clients below block this one while they wait.
@@ -33,10 +32,7 @@ class TestLargeBodies : public QObject
 
     static constexpr qsizetype kLimit = 10 * 1024 * 1024;
 
-    QByteArray path(const QString &route) const
-    {
-        return "/restapis/bodies/test/_user_request_" + route.toLatin1();
-    }
+    QByteArray path(const QString &route) const { return "/restapis/bodies/test/_user_request_" + route.toLatin1(); }
 
     // status and body of the answer to one POST written in one write() call.
     static QPair<int, QByteArray> rawPost(quint16 port, const QByteArray &target, const QByteArray &body)
@@ -45,8 +41,9 @@ class TestLargeBodies : public QObject
         s.connectToHost(QHostAddress::LocalHost, port);
         if (!s.waitForConnected())
             return {0, "no connection"};
-        s.write("POST " + target + " HTTP/1.1\r\nHost: h\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: "
-                + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+        s.write("POST " + target
+            + " HTTP/1.1\r\nHost: h\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: "
+            + QByteArray::number(body.size()) + "\r\n\r\n" + body);
         QByteArray got;
         QElapsedTimer t;
         t.start();
@@ -60,10 +57,12 @@ class TestLargeBodies : public QObject
         return {got.mid(9, 3).toInt(), got.mid(end + 4)};
     }
 
-    static QPair<int, QByteArray> curlPost(quint16 port, const QByteArray &target, const QString &file, bool expectContinue)
+    static QPair<int, QByteArray> curlPost(
+        quint16 port, const QByteArray &target, const QString &file, bool expectContinue)
     {
-        QStringList args{QStringLiteral("-s"), QStringLiteral("-w"), QStringLiteral("\n%{http_code}"), QStringLiteral("--data-binary"),
-                         QLatin1Char('@') + file, QStringLiteral("-H"), QStringLiteral("Content-Type: application/json")};
+        QStringList args {QStringLiteral("-s"), QStringLiteral("-w"), QStringLiteral("\n%{http_code}"),
+            QStringLiteral("--data-binary"), QLatin1Char('@') + file, QStringLiteral("-H"),
+            QStringLiteral("Content-Type: application/json")};
         if (expectContinue)
             args << QStringLiteral("-H") << QStringLiteral("Expect: 100-continue");
         args << QStringLiteral("http://127.0.0.1:%1").arg(port) + QString::fromLatin1(target);
@@ -80,19 +79,26 @@ private slots:
     {
         m_upstreamThread.start();
         m_upstreamAnchor.moveToThread(&m_upstreamThread);
-        QMetaObject::invokeMethod(&m_upstreamAnchor, [this]() {
-            m_upstream = new UpstreamServer;
-            m_upstream->setHandler([](const gw::HttpRequest &r) {
-                return UpstreamServer::Answer{gw::HttpResponse{200, {}, "length " + QByteArray::number(r.body.size())}, 0};
-            });
-        }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            &m_upstreamAnchor,
+            [this]() {
+                m_upstream = new UpstreamServer;
+                m_upstream->setHandler([](const gw::HttpRequest &r) {
+                    return UpstreamServer::Answer {
+                        gw::HttpResponse {200, {}, "length " + QByteArray::number(r.body.size())}, 0};
+                });
+            },
+            Qt::BlockingQueuedConnection);
         QVERIFY(m_upstream->isListening());
         Api api = newRestApi(QStringLiteral("Bodies"));
         api.id = QStringLiteral("bodies");
-        gwtest::addResource(api, QStringLiteral("/mock")).methods.insert(QStringLiteral("POST"),
-            gwtest::mockMethod(QStringLiteral("POST"), 200, QStringLiteral("{\"ok\":true}")));
-        gwtest::addResource(api, QStringLiteral("/proxy/{proxy+}")).methods.insert(QStringLiteral("ANY"),
-            gwtest::httpMethod(QStringLiteral("ANY"), IntegrationType::HttpProxy, m_upstream->baseUrl() + QStringLiteral("/{proxy}")));
+        gwtest::addResource(api, QStringLiteral("/mock"))
+            .methods.insert(QStringLiteral("POST"),
+                gwtest::mockMethod(QStringLiteral("POST"), 200, QStringLiteral("{\"ok\":true}")));
+        gwtest::addResource(api, QStringLiteral("/proxy/{proxy+}"))
+            .methods.insert(QStringLiteral("ANY"),
+                gwtest::httpMethod(QStringLiteral("ANY"), IntegrationType::HttpProxy,
+                    m_upstream->baseUrl() + QStringLiteral("/{proxy}")));
         m_project.apis.append(api);
         deploy(m_project.apis[0], QStringLiteral("test"));
         m_engine.deploy(gw::deploy::compile(m_project, nullptr));
@@ -104,7 +110,8 @@ private slots:
     void cleanupTestCase()
     {
         m_engine.stop();
-        QMetaObject::invokeMethod(&m_upstreamAnchor, [this]() { delete m_upstream; }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            &m_upstreamAnchor, [this]() { delete m_upstream; }, Qt::BlockingQueuedConnection);
         m_upstreamThread.quit();
         m_upstreamThread.wait();
     }
@@ -115,13 +122,14 @@ private slots:
         QTest::addColumn<QString>("route");
         QTest::addColumn<qsizetype>("size");
         QTest::addColumn<int>("status");
-        const QList<QPair<const char *, qsizetype>> sizes{{"460 KB", 460 * 1000}, {"1 MB", 1000 * 1000},
-                                                         {"10 MB (the limit)", kLimit}, {"limit + 1", kLimit + 1}};
+        const QList<QPair<const char *, qsizetype>> sizes {
+            {"460 KB", 460 * 1000}, {"1 MB", 1000 * 1000}, {"10 MB (the limit)", kLimit}, {"limit + 1", kLimit + 1}};
         for (const char *client : {"raw", "curl", "curl 100-continue"})
             for (const char *route : {"mock", "proxy"})
                 for (const auto &[name, size] : sizes)
-                    QTest::addRow("%s %s %s", client, route, name) << QString::fromLatin1(client) << QString::fromLatin1(route) << size
-                                                                 << (size > kLimit ? 413 : 200);
+                    QTest::addRow("%s %s %s", client, route, name)
+                        << QString::fromLatin1(client) << QString::fromLatin1(route) << size
+                        << (size > kLimit ? 413 : 200);
     }
     void bodyInOneBurstIsAnswered()
     {
@@ -129,7 +137,8 @@ private slots:
         QFETCH(QString, route);
         QFETCH(qsizetype, size);
         QFETCH(int, status);
-        const QByteArray target = path(route == QLatin1String("mock") ? QStringLiteral("/mock") : QStringLiteral("/proxy/echo"));
+        const QByteArray target
+            = path(route == QLatin1String("mock") ? QStringLiteral("/mock") : QStringLiteral("/proxy/echo"));
         const QByteArray body(size, 'b');
         QPair<int, QByteArray> answer;
         if (client == QLatin1String("raw")) {
@@ -143,7 +152,9 @@ private slots:
             file.close();
             answer = curlPost(m_engine.port(), target, file.fileName(), client.contains(QLatin1String("100-continue")));
         }
-        QVERIFY2(answer.first == status, qPrintable(QString::number(answer.first) + QLatin1Char(' ') + QString::fromLatin1(answer.second.left(200))));
+        QVERIFY2(answer.first == status,
+            qPrintable(
+                QString::number(answer.first) + QLatin1Char(' ') + QString::fromLatin1(answer.second.left(200))));
         if (status == 413)
             QCOMPARE(answer.second, QByteArray("{\"message\":\"Request Too Long\"}"));
         else if (route == QLatin1String("mock"))
