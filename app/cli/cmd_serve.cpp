@@ -19,10 +19,11 @@ static int runServe(const QStringList &arguments)
     const QString hostArg = takeOption(args, QStringLiteral("--host"));
     const QString portArg = takeOption(args, QStringLiteral("--port"));
     const QString adminPortArg = takeOption(args, QStringLiteral("--admin-port"));
+    const QString adminHostArg = takeOption(args, QStringLiteral("--admin-host"));
     const QString workersArg = takeOption(args, QStringLiteral("--workers"));
     const bool traces = takeFlag(args, QStringLiteral("--traces"));
     if (args.size() != 1 || args.first().startsWith(QLatin1String("--"))) {
-        err() << "usage: gatewright-cli serve PROJECT [--host ADDR] [--port N] [--admin-port N [--traces]] [--workers N]\n";
+        err() << "usage: gatewright-cli serve PROJECT [--host ADDR] [--port N] [--admin-port N [--admin-host ADDR] [--traces]] [--workers N]\n";
         return 2;
     }
     const QString file = args.first();
@@ -61,6 +62,18 @@ static int runServe(const QStringList &arguments)
         }
     }
 
+    // The admin endpoint (metrics, traces, cache flushes) stays on loopback whatever --host says:
+    // serving the gateway to a network must not publish its controls too.
+    QHostAddress adminHost = QHostAddress::LocalHost;
+    if (!adminHostArg.isEmpty() && !adminHost.setAddress(adminHostArg)) {
+        err() << "gatewright-cli: --admin-host " << adminHostArg << " is not an IP address\n";
+        return 2;
+    }
+    if (!adminHostArg.isEmpty() && adminPortArg.isEmpty()) {
+        err() << "gatewright-cli: --admin-host needs --admin-port\n";
+        return 2;
+    }
+
     runtime::Engine engine;
     engine.deploy(config);
     runtime::AdminServer admin(&engine);
@@ -69,12 +82,12 @@ static int runServe(const QStringList &arguments)
         const int adminPort = adminPortArg.toInt(&okPort);
         QString error;
         const quint16 bound = okPort && adminPort >= 0 && adminPort <= 65535
-                                  ? admin.listen(options.host, quint16(adminPort), &error) : 0;
+                                  ? admin.listen(adminHost, quint16(adminPort), &error) : 0;
         if (!bound) {
             err() << "gatewright-cli: " << (error.isEmpty() ? QStringLiteral("--admin-port must be a number from 0 to 65535") : error) << '\n';
             return 2;
         }
-        out() << "metrics on " << runtime::baseUrl(options.host, bound) << "/metrics\n";
+        out() << "metrics on " << runtime::baseUrl(adminHost, bound) << "/metrics\n";
     }
     int exitCode = 0;
     QObject::connect(&engine, &runtime::Engine::startFailed, [&](const QString &message) {
@@ -105,6 +118,6 @@ static int runServe(const QStringList &arguments)
     return rc;
 }
 
-static CommandRegistration registration({"serve", "serve PROJECT [--host ADDR] [--port N] [--admin-port N [--traces]] [--workers N]  serve the project's stages (127.0.0.1:4510 by default; --port 0 picks one)", &runServe});
+static CommandRegistration registration({"serve", "serve PROJECT [--host ADDR] [--port N] [--admin-port N [--admin-host ADDR] [--traces]] [--workers N]  serve the project's stages (127.0.0.1:4510 by default; --port 0 picks one)", &runServe});
 
 } // namespace gw::cli

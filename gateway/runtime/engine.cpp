@@ -81,7 +81,9 @@ void Engine::start(const EngineOptions &options)
         const qintptr fd = sockets[i];
         const bool capture = options.captureDetails;
         const ListenerLimits limits = options.limits;
-        QMetaObject::invokeMethod(w.worker, [wk = w.worker, fd, capture, limits]() { wk->listen(fd, capture, limits); },
+        QMetaObject::invokeMethod(w.worker, [wk = w.worker, fd, capture, limits, counters = m_listenerCounters]() {
+            wk->listen(fd, capture, limits, counters);
+        },
                                   Qt::QueuedConnection);
         m_workers.append(w);
     }
@@ -145,7 +147,12 @@ QByteArray Engine::prometheusText()
     m_metrics->collect();
     return observe::prometheusText(m_metrics->cumulative(),
                                    {{"gatewright_access_log_dropped_lines", double(m_accessLogs->droppedLines())},
-                                    {"gatewright_live_records_dropped", double(droppedRecords())}});
+                                    {"gatewright_live_records_dropped", double(droppedRecords())},
+                                    {"gatewright_listener_open_connections", double(m_listenerCounters->openConnections.load())},
+                                    {"gatewright_listener_queued_bytes", double(m_listenerCounters->queuedBytes.load())},
+                                    {"gatewright_listener_refused_connections", double(m_listenerCounters->refusedConnections.load())},
+                                    {"gatewright_listener_reclaimed_connections", double(m_listenerCounters->reclaimedConnections.load())},
+                                    {"gatewright_listener_slow_requests", double(m_listenerCounters->slowRequests.load())}});
 }
 
 quint64 Engine::droppedRecords() const

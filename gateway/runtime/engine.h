@@ -1,6 +1,7 @@
 #pragma once
 
 #include "accesslogsinks.h"
+#include "listener/listenercounters.h"
 #include "listener/listenerlimits.h"
 #include "requestprocessor.h"
 #include "tracestore.h"
@@ -61,6 +62,8 @@ public:
     std::shared_ptr<TraceStore> traces() const { return m_traces; }
     // Token buckets and stage caches shared by the workers; kept across redeploys and restarts.
     std::shared_ptr<traffic::TrafficState> traffic() const { return m_traffic; }
+    // Connections and queued answer bytes of every engine thread's listener; readable from any thread.
+    std::shared_ptr<const ListenerCounters> listenerCounters() const { return m_listenerCounters; }
     // Prometheus text for the admin listener and tools.
     QByteArray prometheusText();
 
@@ -91,6 +94,7 @@ private:
     std::shared_ptr<AccessLogSinks> m_accessLogs;
     std::shared_ptr<TraceStore> m_traces;
     std::shared_ptr<traffic::TrafficState> m_traffic;
+    std::shared_ptr<ListenerCounters> m_listenerCounters = std::make_shared<ListenerCounters>();
 
     struct RecordQueue
     {

@@ -13,14 +13,15 @@ Worker::Worker(std::function<void(const RequestRecord &)> recordSink,
 {
 }
 
-void Worker::listen(qintptr descriptor, bool captureDetails, const ListenerLimits &limits)
+void Worker::listen(qintptr descriptor, bool captureDetails, const ListenerLimits &limits,
+                    std::shared_ptr<ListenerCounters> counters)
 {
     m_processor = new RequestProcessor(m_traffic, this);
     m_processor->setRecordSink(m_recordSink);
     m_processor->setCaptureDetails(captureDetails);
     m_processor->setObservers(m_recorder, m_accessLogs);
     m_processor->setConfig(m_config);
-    m_listener = new HttpListener(m_processor->handler(), limits, this);
+    m_listener = new HttpListener(m_processor->handler(), limits, this, std::move(counters));
     if (!m_listener->setSocketDescriptor(descriptor)) {
         emit listening(QStringLiteral("cannot adopt the listening socket: %1").arg(m_listener->errorString()));
         return;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "requestprocessor.h"
+#include "listener/listenercounters.h"
 #include "listener/listenerlimits.h"
 
 #include <QHostAddress>
@@ -22,7 +23,8 @@ public:
 
 public:
     // Serves on an already listening socket (see listensocket.h); reports through listening().
-    void listen(qintptr descriptor, bool captureDetails, const ListenerLimits &limits);
+    void listen(qintptr descriptor, bool captureDetails, const ListenerLimits &limits,
+                std::shared_ptr<ListenerCounters> counters);
     void setConfig(std::shared_ptr<const gw::deploy::RuntimeConfig> config);
     void shutdown();
 

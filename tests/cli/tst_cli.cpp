@@ -8,6 +8,7 @@
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTcpServer>
+#include <QtEndian>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -18,6 +19,28 @@ class TestCli : public QObject
 
     QString m_cli;
     QString m_sample = QStringLiteral(GW_SOURCE_DIR "/resources/samples/petstore.gwproj");
+
+    // The IPv4 addresses sockets listen on at `port`, as the kernel reports them (Linux): what a
+    // socket is bound to, whatever interfaces this machine happens to have.
+    static QStringList listeningAddresses(quint16 port)
+    {
+        QFile f(QStringLiteral("/proc/net/tcp"));
+        if (!f.open(QIODevice::ReadOnly))
+            return {};
+        QStringList out;
+        for (const QByteArray &line : f.readAll().split('\n')) {
+            const QList<QByteArray> fields = line.simplified().split(' ');
+            if (fields.size() < 4 || fields[3] != "0A") // 0A: LISTEN
+                continue;
+            const QList<QByteArray> local = fields[1].split(':');
+            bool ok = false;
+            if (local.size() != 2 || local[1].toUShort(&ok, 16) != port || !ok)
+                continue;
+            out.append(QHostAddress(qFromBigEndian(local[0].toUInt(nullptr, 16))).toString());
+        }
+        out.removeDuplicates(); // the gateway's port has one socket per engine thread
+        return out;
+    }
 
     static QByteArray curlWithStatus(const QString &url)
     {
@@ -135,6 +158,40 @@ private slots:
         QVERIFY(serve.waitForFinished(10000));
         QCOMPARE(serve.exitStatus(), QProcess::NormalExit);
         QCOMPARE(serve.exitCode(), 0);
+    }
+
+    void adminPortStaysOnLoopbackUnlessAsked_data()
+    {
+        QTest::addColumn<QStringList>("extraArgs");
+        QTest::addColumn<QString>("adminBound");
+        QTest::newRow("--host 0.0.0.0 alone") << QStringList{} << QStringLiteral("127.0.0.1");
+        QTest::newRow("--admin-host 0.0.0.0") << QStringList{QStringLiteral("--admin-host"), QStringLiteral("0.0.0.0")} << QStringLiteral("0.0.0.0");
+    }
+    void adminPortStaysOnLoopbackUnlessAsked()
+    {
+        QFETCH(QStringList, extraArgs);
+        QFETCH(QString, adminBound);
+        if (!QFile::exists(QStringLiteral("/proc/net/tcp")))
+            QSKIP("needs Linux's /proc/net/tcp to see what the admin socket is bound to");
+        const quint16 port = gwtest::freePort();
+        const quint16 adminPort = gwtest::freePort();
+        QProcess serve;
+        serve.start(m_cli, QStringList{QStringLiteral("serve"), m_sample, QStringLiteral("--host"), QStringLiteral("0.0.0.0"),
+                                       QStringLiteral("--port"), QString::number(port), QStringLiteral("--admin-port"),
+                                       QString::number(adminPort)} + extraArgs);
+        QVERIFY(serve.waitForStarted());
+        QByteArray printed;
+        QTRY_VERIFY_WITH_TIMEOUT((printed += serve.readAllStandardOutput()).contains("listening on"), 10000);
+        QVERIFY2(printed.contains(QByteArray("metrics on http://" + adminBound.toLatin1() + ':' + QByteArray::number(adminPort) + "/metrics")),
+                 printed.constData());
+        // The gateway itself is on every interface, as asked; the admin port only where --admin-host says.
+        QCOMPARE(listeningAddresses(port), QStringList{QStringLiteral("0.0.0.0")});
+        QCOMPARE(listeningAddresses(adminPort), QStringList{adminBound});
+        QCOMPARE(curlWithStatus(QStringLiteral("http://127.0.0.1:%1/health").arg(adminPort)), QByteArray("{\"status\":\"serving\"}\n200"));
+        // (No probe from a non-loopback address: tests send traffic to loopback only; the
+        // kernel's record of the bound address above is what decides who can connect.)
+        serve.terminate();
+        QVERIFY(serve.waitForFinished(10000));
     }
 
     void serveRefusesABusyPort()

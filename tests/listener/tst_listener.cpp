@@ -41,6 +41,7 @@ public:
     quint16 serverPort() const { return m_port; }
     int openConnections() const { return m_listener->openConnections(); }
     quint64 refusedConnections() const { return m_listener->refusedConnections(); }
+    const gw::runtime::ListenerCounters &counters() const { return m_listener->counters(); }
 
 private:
     QThread m_thread;
@@ -76,6 +77,18 @@ class TestListener : public QObject
         limits.idleTimeoutMs = 400;
         limits.bodyTimeoutMs = 400;
         return limits;
+    }
+
+    // A client connected to `port` that has sent `bytes` (owned by `parent`); null if it could not.
+    static QTcpSocket *connectAndSend(quint16 port, const QByteArray &bytes, QObject *parent)
+    {
+        auto *s = new QTcpSocket(parent);
+        s->connectToHost(QHostAddress::LocalHost, port);
+        if (!s->waitForConnected() || s->write(bytes) != bytes.size() || !s->waitForBytesWritten()) {
+            delete s;
+            return nullptr;
+        }
+        return s;
     }
 
     // Reads until the peer closes or `timeoutMs` passes.
@@ -234,19 +247,243 @@ private slots:
         ThreadedListener listener(echoHandler(), limits);
         QList<QTcpSocket *> held;
         for (int i = 0; i < 5; ++i) {
-            auto *s = new QTcpSocket(this);
-            s->connectToHost(QHostAddress::LocalHost, listener.serverPort());
-            QVERIFY(s->waitForConnected());
+            // Each is owed an answer (the gateway is working for it): none can be reclaimed.
+            QTcpSocket *s = connectAndSend(listener.serverPort(), "GET /busy HTTP/1.1\r\nHost: h\r\nX-Delay: 3000\r\n\r\n", this);
+            QVERIFY(s);
             held.append(s);
         }
         QTRY_COMPARE(listener.openConnections(), 5);
+        QTest::qWait(100); // let the listener read the five requests
         QTcpSocket extra;
         extra.connectToHost(QHostAddress::LocalHost, listener.serverPort());
         QVERIFY(extra.waitForConnected());
         QTRY_COMPARE_WITH_TIMEOUT(extra.state(), QAbstractSocket::UnconnectedState, 3000);
         QCOMPARE(listener.refusedConnections(), quint64(1));
+        QCOMPARE(listener.counters().reclaimedConnections.load(), quint64(0));
         qDeleteAll(held);
         QTRY_COMPARE(listener.openConnections(), 0);
+    }
+
+    // At the cap a new client takes an idle connection's place before a slow one's.
+    void idleConnectionIsReclaimedFirstAtTheCap()
+    {
+        ListenerLimits limits = fastLimits();
+        limits.maxConnections = 2;
+        limits.idleTimeoutMs = limits.headerTimeoutMs = limits.bodyTimeoutMs = 10000;
+        ThreadedListener listener(echoHandler(), limits);
+        QTcpSocket slow, idle;
+        slow.connectToHost(QHostAddress::LocalHost, listener.serverPort());
+        QVERIFY(slow.waitForConnected());
+        slow.write("POST /slow HTTP/1.1\r\nHost: h\r\nContent-Length: 1000\r\n\r\nab");
+        QVERIFY(slow.waitForBytesWritten());
+        idle.connectToHost(QHostAddress::LocalHost, listener.serverPort());
+        QVERIFY(idle.waitForConnected());
+        idle.write("GET /idle HTTP/1.1\r\nHost: h\r\n\r\n");
+        QByteArray got;
+        while (!got.endsWith("/idle 0") && idle.waitForReadyRead(2000))
+            got += idle.readAll();
+        QVERIFY(got.endsWith("/idle 0")); // now an idle keep-alive connection, newer than `slow`
+        QTcpSocket fresh;
+        fresh.connectToHost(QHostAddress::LocalHost, listener.serverPort());
+        QVERIFY(fresh.waitForConnected());
+        fresh.write("GET /fresh HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n");
+        QVERIFY(readAll(fresh).endsWith("/fresh 0"));
+        QTRY_COMPARE(idle.state(), QAbstractSocket::UnconnectedState);
+        QCOMPARE(slow.state(), QAbstractSocket::ConnectedState);
+        QCOMPARE(listener.counters().reclaimedConnections.load(), quint64(1));
+        QCOMPARE(listener.refusedConnections(), quint64(0));
+    }
+
+    // Clients trickling bodies into every slot do not lock others out: the request that has
+    // been arriving longest is answered 408 and closed to make room.
+    void slowBodiesCannotTakeEverySlot()
+    {
+        ListenerLimits limits = fastLimits();
+        limits.maxConnections = 10;
+        limits.idleTimeoutMs = limits.headerTimeoutMs = limits.bodyTimeoutMs = 10000;
+        ThreadedListener listener(echoHandler(), limits);
+        QList<QTcpSocket *> slow;
+        const QByteArray slowRequest("POST /slow HTTP/1.1\r\nHost: h\r\nContent-Length: 100000\r\n\r\nab");
+        for (int i = 0; i < 10; ++i) {
+            QTcpSocket *s = connectAndSend(listener.serverPort(), slowRequest, this);
+            QVERIFY(s);
+            slow.append(s);
+            QTest::qWait(20); // distinct start times: the first is the oldest
+        }
+        for (int round = 0; round < 3; ++round) {
+            QTRY_COMPARE(listener.openConnections(), 10);
+            QTcpSocket fresh;
+            fresh.connectToHost(QHostAddress::LocalHost, listener.serverPort());
+            QVERIFY(fresh.waitForConnected());
+            fresh.write("GET /fresh HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n");
+            QVERIFY2(readAll(fresh).endsWith("/fresh 0"), "a new client is served while slow bodies hold every slot");
+            // The oldest slow request made room, answered 408.
+            QVERIFY2(readAll(*slow[round], 2000).startsWith("HTTP/1.1 408"), qPrintable(QString::number(round)));
+            // The attacker takes the slot again.
+            QTcpSocket *s = connectAndSend(listener.serverPort(), slowRequest, this);
+            QVERIFY(s);
+            slow.append(s);
+        }
+        QCOMPARE(listener.counters().reclaimedConnections.load(), quint64(3));
+        QCOMPARE(slow[3]->state(), QAbstractSocket::ConnectedState);
+        QCOMPARE(listener.refusedConnections(), quint64(0));
+        qDeleteAll(slow);
+    }
+
+    // A body that keeps under the gap timeout but below the minimum rate is ended (408).
+    void bodyBelowTheMinimumRateIsTimedOut()
+    {
+        ListenerLimits limits = fastLimits();
+        limits.bodyTimeoutMs = 400;        // the gap: never reached, a byte comes every 50 ms
+        limits.minBodyBytesPerSecond = 1000;
+        limits.bodyGraceMs = 300;
+        ThreadedListener listener(echoHandler(), limits);
+        QTcpSocket s;
+        s.connectToHost(QHostAddress::LocalHost, listener.serverPort());
+        QVERIFY(s.waitForConnected());
+        s.write("POST /trickle HTTP/1.1\r\nHost: h\r\nContent-Length: 100000\r\n\r\n");
+        QByteArray got;
+        QElapsedTimer t;
+        t.start();
+        while (t.elapsed() < 5000 && s.state() == QAbstractSocket::ConnectedState && got.isEmpty()) {
+            s.write("a");
+            s.waitForBytesWritten(50);
+            if (s.waitForReadyRead(50))
+                got += s.readAll();
+        }
+        got += readAll(s, 2000);
+        QVERIFY2(got.startsWith("HTTP/1.1 408"), got.constData());
+        QCOMPARE(listener.counters().slowRequests.load(), quint64(1));
+    }
+
+    // A client that pipelines requests for large answers and never reads them: the answer bytes
+    // waiting for it stay under the per-connection cap (reading pauses), all arrive in order once
+    // it reads, and a client that leaves frees them.
+    void unreadAnswersStayBoundedAndArriveInOrder()
+    {
+        constexpr qint64 kCap = 256 * 1024;
+        constexpr int kAnswer = 64 * 1024;
+        constexpr int kRequests = 600; // 38 MB of answers: far more than the kernel buffers hold
+        ListenerLimits limits = fastLimits();
+        limits.maxQueuedBytes = kCap;
+        limits.idleTimeoutMs = 20000;
+        std::atomic<int> handled{0};
+        ThreadedListener listener([&handled](gw::HttpRequest request, gw::ResponseCallback done) {
+            ++handled;
+            done(gw::HttpResponse{200, {}, request.rawPath() + ' ' + QByteArray(kAnswer, 'x')});
+        }, limits);
+        const gw::runtime::ListenerCounters &counters = listener.counters();
+        QByteArray requests;
+        for (int i = 0; i < kRequests; ++i)
+            requests += "GET /" + QByteArray::number(i) + " HTTP/1.1\r\nHost: h\r\n\r\n";
+
+        QTcpSocket s;
+        s.setReadBufferSize(1024); // this client takes (almost) nothing: the kernel's buffers fill
+        s.connectToHost(QHostAddress::LocalHost, listener.serverPort());
+        QVERIFY(s.waitForConnected());
+        s.write(requests);
+        QVERIFY(s.waitForBytesWritten());
+        QTRY_VERIFY_WITH_TIMEOUT(counters.queuedBytes.load() >= kCap, 10000); // reading has paused
+        qint64 most = 0;
+        for (int i = 0; i < 20; ++i) {
+            most = qMax(most, counters.queuedBytes.load());
+            QTest::qWait(20);
+        }
+        // The cap, plus the one answer that crossed it.
+        QVERIFY2(most <= kCap + kAnswer + 1024, qPrintable(QString::number(most)));
+        QVERIFY2(handled.load() < kRequests, "the listener stopped reading requests");
+
+        // Now the client reads: every answer, in request order.
+        s.setReadBufferSize(0);
+        QByteArray got;
+        int next = 0;
+        QElapsedTimer t;
+        t.start();
+        while (next < kRequests && t.elapsed() < 20000) {
+            if (s.bytesAvailable() == 0 && !s.waitForReadyRead(1000))
+                continue;
+            got += s.readAll();
+            for (;;) {
+                const qsizetype end = got.indexOf("\r\n\r\n");
+                if (end < 0 || got.size() < end + 4 + qsizetype(QByteArray::number(next).size()) + 2 + kAnswer)
+                    break;
+                const QByteArray expected = '/' + QByteArray::number(next) + ' ';
+                QVERIFY2(got.mid(end + 4, expected.size()) == expected, got.mid(end + 4, 20).constData());
+                got.remove(0, end + 4 + expected.size() + kAnswer);
+                ++next;
+            }
+        }
+        QCOMPARE(next, kRequests);
+        QTRY_COMPARE(counters.queuedBytes.load(), qint64(0));
+
+        // A client that leaves without reading frees what waited for it.
+        QTcpSocket gone;
+        gone.setReadBufferSize(1024);
+        gone.connectToHost(QHostAddress::LocalHost, listener.serverPort());
+        QVERIFY(gone.waitForConnected());
+        gone.write(requests);
+        QVERIFY(gone.waitForBytesWritten());
+        QTRY_VERIFY_WITH_TIMEOUT(counters.queuedBytes.load() >= kCap, 10000);
+        gone.abort();
+        s.close();
+        QTRY_COMPARE_WITH_TIMEOUT(counters.queuedBytes.load(), qint64(0), 5000);
+        QTRY_COMPARE(listener.openConnections(), 0);
+    }
+
+    // Bodies arriving in one burst, of any size up to the limit, are answered (issue 23: from
+    // ~460 KB on they waited in the socket's buffer until the connection timed out).
+    void largeBodyInOneWriteIsAnswered_data()
+    {
+        QTest::addColumn<qsizetype>("size");
+        QTest::addColumn<bool>("expectContinue");
+        QTest::newRow("460 KB") << qsizetype(460 * 1000) << false;
+        QTest::newRow("1 MB") << qsizetype(1000 * 1000) << false;
+        QTest::newRow("10 MB, the limit") << qsizetype(10 * 1024 * 1024) << false;
+        QTest::newRow("10 MB after 100-continue") << qsizetype(10 * 1024 * 1024) << true;
+    }
+    void largeBodyInOneWriteIsAnswered()
+    {
+        QFETCH(qsizetype, size);
+        QFETCH(bool, expectContinue);
+        ThreadedListener listener(echoHandler(), ListenerLimits{});
+        QTcpSocket s;
+        s.connectToHost(QHostAddress::LocalHost, listener.serverPort());
+        QVERIFY(s.waitForConnected());
+        const QByteArray head = "POST /big HTTP/1.1\r\nHost: h\r\nContent-Length: " + QByteArray::number(size)
+                                + (expectContinue ? "\r\nExpect: 100-continue" : "") + "\r\n\r\n";
+        QByteArray got;
+        if (expectContinue) {
+            s.write(head);
+            QVERIFY(s.waitForReadyRead(3000));
+            got = s.readAll();
+            QCOMPARE(got, QByteArray("HTTP/1.1 100 Continue\r\n\r\n"));
+            got.clear();
+            s.write(QByteArray(size, 'b'));
+        } else {
+            s.write(head + QByteArray(size, 'b'));
+        }
+        const QByteArray expected = "/big " + QByteArray::number(size);
+        QElapsedTimer t;
+        t.start();
+        while (!got.endsWith(expected) && t.elapsed() < 10000)
+            if (s.waitForReadyRead(200))
+                got += s.readAll();
+        QVERIFY2(got.startsWith("HTTP/1.1 200") && got.endsWith(expected), got.left(200).constData());
+    }
+
+    // Just over the limit: 413 at once from Content-Length, and the client, still sending its
+    // body, reads it (the rest is drained, not answered with a reset).
+    void bodyJustOverTheLimitGets413()
+    {
+        ThreadedListener listener(echoHandler(), ListenerLimits{});
+        QTcpSocket s;
+        s.connectToHost(QHostAddress::LocalHost, listener.serverPort());
+        QVERIFY(s.waitForConnected());
+        const qsizetype size = 10 * 1024 * 1024 + 1;
+        s.write("POST /big HTTP/1.1\r\nHost: h\r\nContent-Length: " + QByteArray::number(size) + "\r\n\r\n" + QByteArray(size, 'b'));
+        const QByteArray got = readAll(s, 10000);
+        QVERIFY2(got.startsWith("HTTP/1.1 413"), got.left(200).constData());
+        QVERIFY(got.contains("{\"message\":\"Request Too Long\"}"));
     }
 
     void clientLeavingBeforeTheAnswerIsSafe()

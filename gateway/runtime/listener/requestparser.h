@@ -32,6 +32,7 @@ public:
     QByteArray errorMessage() const { return m_errorMessage; }
     bool expectsContinue() const { return m_expectContinue; }
     bool keepAlive() const { return m_keepAlive; }
+    qsizetype bodyReceived() const { return m_request.body.size(); }
 
     HttpRequest takeRequest() { return std::move(m_request); }
     const HttpRequest &request() const { return m_request; }
