@@ -86,7 +86,7 @@ public:
         out.entries.append(refUri({0, {}}));
         for (int d = 0; d < m_docs.size(); ++d) {
             QStringList tokens;
-            out.documents.insert(docUri(d), emit(d, m_docs[d].value, tokens, &out.entries));
+            out.documents.insert(docUri(d), rewrittenCopy(d, m_docs[d].value, tokens, &out.entries));
         }
         out.nodes = m_schemas.size();
         out.sameValueChain = m_longestChain;
@@ -396,7 +396,7 @@ private:
     }
 
     // The rewritten copy of a document: only schemas and the containers leading to them change.
-    QJsonValue emit(int doc, const QJsonValue &value, QStringList &tokens, QStringList *entries) const
+    QJsonValue rewrittenCopy(int doc, const QJsonValue &value, QStringList &tokens, QStringList *entries) const
     {
         const QString key = keyOf(doc, tokens);
         const bool schema = m_schemas.contains(key) && value.isObject();
@@ -407,16 +407,26 @@ private:
             QJsonArray out;
             for (qsizetype i = 0; i < in.size(); ++i) {
                 tokens.append(QString::number(i));
-                out.append(emit(doc, in.at(i), tokens, entries));
+                out.append(rewrittenCopy(doc, in.at(i), tokens, entries));
                 tokens.removeLast();
             }
             return out;
         }
         if (!value.isObject())
             return value;
-        if (const auto target = m_refTargets.constFind(key); schema && target != m_refTargets.cend())
-            return QJsonObject{{QStringLiteral("$ref"), refUri(m_schemas.value(*target))}};
         const QJsonObject in = value.toObject();
+        if (const auto target = m_refTargets.constFind(key); schema && target != m_refTargets.cend()) {
+            // valijson follows the $ref and ignores the rest, which may still hold what other
+            // $refs point at (definitions).
+            QJsonObject out;
+            for (auto it = in.begin(); it != in.end(); ++it) {
+                tokens.append(it.key());
+                out.insert(it.key(), rewrittenCopy(doc, *it, tokens, entries));
+                tokens.removeLast();
+            }
+            out.insert(QStringLiteral("$ref"), refUri(m_schemas.value(*target)));
+            return out;
+        }
         const bool pp = schema && m_withPatternProperties.contains(key);
         QJsonObject out;
         for (auto it = in.begin(); it != in.end(); ++it) {
@@ -428,7 +438,7 @@ private:
                 name = renamed(name, pp);
             }
             tokens.append(it.key());
-            out.insert(name, emit(doc, *it, tokens, entries));
+            out.insert(name, rewrittenCopy(doc, *it, tokens, entries));
             tokens.removeLast();
         }
         if (pp) {
