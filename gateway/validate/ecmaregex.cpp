@@ -86,13 +86,14 @@ std::shared_ptr<const EcmaRegex> EcmaRegex::compile(const QString &pattern, QStr
 EcmaRegex::Result EcmaRegex::search(std::string_view utf8) const
 {
     thread_local ThreadMatchState state;
-    const int rc = pcre2_match(m_code->code, reinterpret_cast<PCRE2_SPTR>(utf8.data()), utf8.size(), 0,
-                               PCRE2_NO_UTF_CHECK, state.data, state.context);
+    // PCRE2 checks the UTF-8 itself (linear): what a body's strings become is not ours to trust.
+    const int rc = pcre2_match(m_code->code, reinterpret_cast<PCRE2_SPTR>(utf8.data()), utf8.size(), 0, 0, state.data,
+                               state.context);
     if (rc >= 0) // 0: matched, with more groups than the one-pair match block holds
         return Result::Match;
     if (rc == PCRE2_ERROR_NOMATCH)
         return Result::NoMatch;
-    // PCRE2_ERROR_MATCHLIMIT, _DEPTHLIMIT, _HEAPLIMIT, _JIT_STACKLIMIT, _NOMEMORY.
+    // PCRE2_ERROR_MATCHLIMIT, _DEPTHLIMIT, _HEAPLIMIT, _JIT_STACKLIMIT, _NOMEMORY, a UTF-8 error.
     return Result::TooComplex;
 }
 

@@ -19,7 +19,7 @@ public:
     ~EcmaRegex();
     // Null with `error` set (PCRE2's message and offset) when the pattern does not compile.
     static std::shared_ptr<const EcmaRegex> compile(const QString &pattern, QString *error);
-    // Unanchored search, as `pattern` is defined. `utf8` must be valid UTF-8.
+    // Unanchored search, as `pattern` is defined; TooComplex also when `utf8` is not UTF-8.
     Result search(std::string_view utf8) const;
     const QString &pattern() const { return m_pattern; }
 
