@@ -15,8 +15,7 @@ constexpr uint32_t kDepthLimit = 10'000;
 constexpr size_t kJitStackMax = 1 << 20; // heap-allocated, per thread
 
 // One match context and one match block per thread: neither is shared across threads.
-struct ThreadMatchState
-{
+struct ThreadMatchState {
     pcre2_match_context *context = pcre2_match_context_create(nullptr);
     pcre2_jit_stack *jitStack = pcre2_jit_stack_create(32 * 1024, kJitStackMax, nullptr);
     pcre2_match_data *data = pcre2_match_data_create(1, nullptr);
@@ -39,8 +38,7 @@ struct ThreadMatchState
 
 } // namespace
 
-struct EcmaRegex::Code
-{
+struct EcmaRegex::Code {
     pcre2_code *code = nullptr;
     ~Code() { pcre2_code_free(code); }
 };
@@ -61,8 +59,8 @@ std::shared_ptr<const EcmaRegex> EcmaRegex::compile(const QString &pattern, QStr
     const QByteArray utf8 = pattern.toUtf8();
     int code = 0;
     PCRE2_SIZE offset = 0;
-    pcre2_code *compiled = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(utf8.constData()), size_t(utf8.size()), options,
-                                         &code, &offset, context);
+    pcre2_code *compiled = pcre2_compile(
+        reinterpret_cast<PCRE2_SPTR>(utf8.constData()), size_t(utf8.size()), options, &code, &offset, context);
     pcre2_compile_context_free(context);
     if (!compiled) {
         if (error) {
@@ -87,8 +85,8 @@ EcmaRegex::Result EcmaRegex::search(std::string_view utf8) const
 {
     thread_local ThreadMatchState state;
     // PCRE2 checks the UTF-8 itself (linear): what a body's strings become is not ours to trust.
-    const int rc = pcre2_match(m_code->code, reinterpret_cast<PCRE2_SPTR>(utf8.data()), utf8.size(), 0, 0, state.data,
-                               state.context);
+    const int rc = pcre2_match(
+        m_code->code, reinterpret_cast<PCRE2_SPTR>(utf8.data()), utf8.size(), 0, 0, state.data, state.context);
     if (rc >= 0) // 0: matched, with more groups than the one-pair match block holds
         return Result::Match;
     if (rc == PCRE2_ERROR_NOMATCH)

@@ -11,8 +11,7 @@ namespace gw::validate {
 // mode (see docs/DECISIONS.md, "schema"), matched with bounded work: a match limit, a depth limit
 // and a heap-allocated JIT stack, so that no pattern and no input can hold a worker for long or
 // overflow its stack (std::regex recursed once per character). Immutable; any thread may match.
-class EcmaRegex
-{
+class EcmaRegex {
 public:
     enum class Result { Match, NoMatch, TooComplex };
 

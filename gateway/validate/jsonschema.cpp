@@ -39,7 +39,7 @@ size_t stackFor(size_t perSchema, size_t schemas)
 int depthOf(const QJsonValue &root)
 {
     int deepest = 0;
-    QList<std::pair<QJsonValue, int>> todo{{root, 0}};
+    QList<std::pair<QJsonValue, int>> todo {{root, 0}};
     while (!todo.isEmpty()) {
         const auto [v, depth] = todo.takeLast();
         if (v.isArray()) {
@@ -60,18 +60,17 @@ int depthOf(const QJsonValue &root)
 
 } // namespace
 
-struct JsonSchema::Impl
-{
+struct JsonSchema::Impl {
     valijson::Schema schema;
     std::shared_ptr<SchemaEntries> entries = std::make_shared<SchemaEntries>();
     int sameValueChain = 1;
 };
 
-JsonSchema::JsonSchema() : d(std::make_unique<Impl>()) {}
+JsonSchema::JsonSchema() : d(std::make_unique<Impl>()) { }
 JsonSchema::~JsonSchema() = default;
 
-std::shared_ptr<const JsonSchema> JsonSchema::compile(const QJsonValue &schema, const DocumentResolver &resolve,
-                                                      QString *error)
+std::shared_ptr<const JsonSchema> JsonSchema::compile(
+    const QJsonValue &schema, const DocumentResolver &resolve, QString *error)
 {
     QString why;
     const std::optional<RewrittenSchema> rewritten = RewrittenSchema::rewrite(schema, resolve, &why);
@@ -86,8 +85,8 @@ std::shared_ptr<const JsonSchema> JsonSchema::compile(const QJsonValue &schema, 
     // needs, as the branches of an allOf that only serves to find them afterwards.
     QJsonArray branches;
     for (const QString &entry : rewritten->entries)
-        branches.append(QJsonObject{{QStringLiteral("$ref"), entry}});
-    const QJsonValue holder = QJsonObject{{QStringLiteral("allOf"), branches}};
+        branches.append(QJsonObject {{QStringLiteral("$ref"), entry}});
+    const QJsonValue holder = QJsonObject {{QStringLiteral("allOf"), branches}};
     const auto work = [&]() {
         try {
             valijson::SchemaParser parser(valijson::SchemaParser::kDraft4);
@@ -99,8 +98,8 @@ std::shared_ptr<const JsonSchema> JsonSchema::compile(const QJsonValue &schema, 
                 return it == rewritten->documents.cend() ? nullptr : new QJsonValue(*it);
             };
             auto release = [](const QJsonValue *doc) { delete doc; };
-            parser.populateSchema<valijson::adapters::QtJsonAdapter>(valijson::adapters::QtJsonAdapter(holder), out->d->schema,
-                                                                      fetch, release);
+            parser.populateSchema<valijson::adapters::QtJsonAdapter>(
+                valijson::adapters::QtJsonAdapter(holder), out->d->schema, fetch, release);
             valijson::Subschema::ApplyFunction collect = [&](const valijson::constraints::Constraint &c) {
                 if (const auto *all = dynamic_cast<const valijson::constraints::AllOfConstraint *>(&c))
                     all->applyToSubschemas([&](unsigned, const valijson::Subschema *s) {
@@ -121,8 +120,8 @@ std::shared_ptr<const JsonSchema> JsonSchema::compile(const QJsonValue &schema, 
     const size_t schemas = size_t(rewritten->nodes) + size_t(rewritten->entries.size());
     if (kCompileStackPerSchema * schemas <= kInlineStack)
         work();
-    else
-        runWithStack(stackFor(kCompileStackPerSchema, schemas), work);
+    else if (!runWithStack(stackFor(kCompileStackPerSchema, schemas), work))
+        why = QStringLiteral("no thread with a stack for %1 schemas could be started").arg(schemas);
     if (!why.isEmpty()) {
         if (error)
             *error = why;
@@ -152,8 +151,8 @@ bool JsonSchema::validate(const QJsonValue &instance, QStringList *errors) const
     const size_t schemas = size_t(depthOf(instance) + 1) * size_t(d->sameValueChain);
     if (kValidateStackPerSchema * schemas <= kInlineStack)
         work();
-    else
-        runWithStack(stackFor(kValidateStackPerSchema, schemas), work);
+    else if (!runWithStack(stackFor(kValidateStackPerSchema, schemas), work))
+        failure = QStringLiteral("no thread with a stack deep enough for this body could be started");
     if (!failure.isEmpty()) {
         if (errors)
             errors->append(QStringLiteral("<root>: ") + failure);

@@ -22,9 +22,7 @@ using valijson::adapters::Adapter;
 using Context = std::vector<std::string>;
 
 // valijson copies constraints into its own memory by placement.
-template<typename Derived>
-class OwnConstraint : public valijson::constraints::PolyConstraint
-{
+template<typename Derived> class OwnConstraint : public valijson::constraints::PolyConstraint {
     valijson::constraints::Constraint *cloneInto(void *where) const override
     {
         return new (where) Derived(static_cast<const Derived &>(*this));
@@ -37,7 +35,9 @@ std::shared_ptr<const EcmaRegex> compiled(const QString &pattern)
     QString why;
     auto re = EcmaRegex::compile(pattern, &why);
     if (!re)
-        throw std::runtime_error(QStringLiteral("'%1' is not a regular expression this validator supports: %2").arg(pattern, why).toStdString());
+        throw std::runtime_error(QStringLiteral("'%1' is not a regular expression this validator supports: %2")
+                                     .arg(pattern, why)
+                                     .toStdString());
     return re;
 }
 
@@ -49,16 +49,16 @@ void report(ValidationResults *results, const Context &context, const std::strin
 
 const std::string kTooComplex = "The regular expression could not be evaluated within its limits on this value: ";
 
-class PatternConstraint : public OwnConstraint<PatternConstraint>
-{
+class PatternConstraint : public OwnConstraint<PatternConstraint> {
 public:
-    explicit PatternConstraint(std::shared_ptr<const EcmaRegex> re) : m_re(std::move(re)) {}
+    explicit PatternConstraint(std::shared_ptr<const EcmaRegex> re) : m_re(std::move(re)) { }
     bool validate(const Adapter &target, const Context &context, ValidationResults *results) const override
     {
         if (!target.isString())
             return true;
         switch (m_re->search(target.asString())) {
-        case EcmaRegex::Result::Match: return true;
+        case EcmaRegex::Result::Match:
+            return true;
         case EcmaRegex::Result::NoMatch:
             report(results, context, "Failed to match regex specified by 'pattern' constraint.");
             return false;
@@ -75,21 +75,24 @@ private:
 
 // valijson's date, time and date-time checks (the only formats it knows), with the same
 // messages, on strings only (formats ignore other types).
-class FormatConstraint : public OwnConstraint<FormatConstraint>
-{
+class FormatConstraint : public OwnConstraint<FormatConstraint> {
 public:
-    explicit FormatConstraint(std::string format) : m_format(std::move(format)) {}
+    explicit FormatConstraint(std::string format) : m_format(std::move(format)) { }
     bool validate(const Adapter &target, const Context &context, ValidationResults *results) const override
     {
         if (!target.isString())
             return true;
         static const auto date = compiled(QStringLiteral("^[0-9]+-(0[1-9]|1[012])-(0[1-9]|[12][0-9]|3[01])$"));
-        static const auto time = compiled(QStringLiteral(
-            "^([01][0-9]|2[0-3]):([0-5][0-9]):([0-5][0-9]|60)(\\.[0-9]+)?(([Zz])|([\\+|\\-]([01][0-9]|2[0-3]):[0-5][0-9]))$"));
-        static const auto dateTime = compiled(QStringLiteral(
-            "^[0-9]+-(0[1-9]|1[012])-(0[1-9]|[12][0-9]|3[01])[Tt]([01][0-9]|2[0-3]):([0-5][0-9]):([0-5][0-9]|60)(\\.[0-9]+)?(([Zz])|([\\+|\\-]([01][0-9]|2[0-3]):[0-5][0-9]))$"));
+        static const auto time = compiled(QStringLiteral("^([01][0-9]|2[0-3]):([0-5][0-9]):([0-5][0-9]|60)(\\.[0-9]+)?("
+                                                         "([Zz])|([\\+|\\-]([01][0-9]|2[0-3]):[0-5][0-9]))$"));
+        static const auto dateTime = compiled(
+            QStringLiteral("^[0-9]+-(0[1-9]|1[012])-(0[1-9]|[12][0-9]|3[01])[Tt]([01][0-9]|2[0-3]):([0-5][0-9]):([0-5]["
+                           "0-9]|60)(\\.[0-9]+)?(([Zz])|([\\+|\\-]([01][0-9]|2[0-3]):[0-5][0-9]))$"));
         const std::string s = target.asString();
-        const EcmaRegex *re = m_format == "date" ? date.get() : m_format == "time" ? time.get() : m_format == "date-time" ? dateTime.get() : nullptr;
+        const EcmaRegex *re = m_format == "date" ? date.get()
+            : m_format == "time"                 ? time.get()
+            : m_format == "date-time"            ? dateTime.get()
+                                                 : nullptr;
         if (!re)
             return true;
         bool ok = re->search(s) == EcmaRegex::Result::Match;
@@ -112,11 +115,9 @@ private:
 
 // properties + patternProperties + additionalProperties, as valijson's PropertiesConstraint
 // checks them (same messages), with PCRE2 for the names; `properties` itself stays valijson's.
-class PatternPropertiesConstraint : public OwnConstraint<PatternPropertiesConstraint>
-{
+class PatternPropertiesConstraint : public OwnConstraint<PatternPropertiesConstraint> {
 public:
-    struct Spec
-    {
+    struct Spec {
         std::vector<std::pair<std::shared_ptr<const EcmaRegex>, size_t>> patterns; // regex, entry
         std::set<std::string> properties;
         bool allowAdditional = true;
@@ -149,7 +150,8 @@ public:
                 matched = true;
                 if (!validateAgainst(value, entry, child, results)) {
                     report(results, context,
-                           "Failed to validate against schema associated with pattern '" + re->pattern().toStdString() + "'.");
+                        "Failed to validate against schema associated with pattern '" + re->pattern().toStdString()
+                            + "'.");
                     validated = false;
                 }
             }
@@ -161,8 +163,9 @@ public:
             } else if (!matched && !m_spec->allowAdditional) {
                 if (!reportedUnwanted)
                     report(results, context,
-                           "Object contains a property that could not be validated using 'properties' or "
-                           "'additionalProperties' constraints: '" + name + "'.");
+                        "Object contains a property that could not be validated using 'properties' or "
+                        "'additionalProperties' constraints: '"
+                            + name + "'.");
                 reportedUnwanted = true;
                 validated = false;
             }
@@ -177,7 +180,8 @@ private:
         // The only adapter this validator is used with; valijson hands each member over as one.
         const auto &json = dynamic_cast<const valijson::adapters::QtJsonAdapter &>(value);
         thread_local std::unordered_map<std::string, std::regex> unusedRegexCache; // our patterns are not valijson's
-        valijson::ValidationVisitor<valijson::adapters::QtJsonAdapter> visitor(json, context, true, results, unusedRegexCache);
+        valijson::ValidationVisitor<valijson::adapters::QtJsonAdapter> visitor(
+            json, context, true, results, unusedRegexCache);
         return visitor.validateSchema(*m_entries->subschemas.at(entry));
     }
 

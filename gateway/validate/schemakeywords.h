@@ -14,27 +14,23 @@ namespace gw::validate {
 
 // The sub-schemas our patternProperties keyword validates against, by entry index: filled once
 // the schema is compiled, read-only afterwards (any thread).
-struct SchemaEntries
-{
+struct SchemaEntries {
     std::vector<const valijson::Subschema *> subschemas;
 };
 
-class PatternBuilder : public valijson::ConstraintBuilder
-{
+class PatternBuilder : public valijson::ConstraintBuilder {
 public:
     valijson::constraints::Constraint *make(const valijson::adapters::Adapter &value) const override;
 };
 
-class FormatBuilder : public valijson::ConstraintBuilder
-{
+class FormatBuilder : public valijson::ConstraintBuilder {
 public:
     valijson::constraints::Constraint *make(const valijson::adapters::Adapter &value) const override;
 };
 
-class PatternPropertiesBuilder : public valijson::ConstraintBuilder
-{
+class PatternPropertiesBuilder : public valijson::ConstraintBuilder {
 public:
-    explicit PatternPropertiesBuilder(std::shared_ptr<const SchemaEntries> entries) : m_entries(std::move(entries)) {}
+    explicit PatternPropertiesBuilder(std::shared_ptr<const SchemaEntries> entries) : m_entries(std::move(entries)) { }
     valijson::constraints::Constraint *make(const valijson::adapters::Adapter &value) const override;
 
 private:

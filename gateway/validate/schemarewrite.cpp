@@ -13,8 +13,7 @@ namespace gw::validate {
 namespace {
 
 // A node: a document (index) and the reference tokens from its root.
-struct Location
-{
+struct Location {
     int doc = 0;
     QStringList tokens;
 };
@@ -72,10 +71,9 @@ QString withoutEmptyFragment(QString uri)
 
 constexpr qsizetype kMaxPointerTokens = 4 * kMaxSchemaNesting;
 
-class Rewriter
-{
+class Rewriter {
 public:
-    explicit Rewriter(const JsonSchema::DocumentResolver &resolve) : m_resolve(resolve) {}
+    explicit Rewriter(const JsonSchema::DocumentResolver &resolve) : m_resolve(resolve) { }
 
     std::optional<RewrittenSchema> run(const QJsonValue &schema)
     {
@@ -96,13 +94,11 @@ public:
     QString error;
 
 private:
-    struct Document
-    {
+    struct Document {
         QString uri; // as the $ref named it; empty for the schema itself
         QJsonValue value;
     };
-    struct Ref
-    {
+    struct Ref {
         Location at;
         QString base;
         QString ref;
@@ -110,21 +106,18 @@ private:
 
     const JsonSchema::DocumentResolver &m_resolve;
     QList<Document> m_docs;
-    QHash<QString, Location> m_ids;             // absolute URI (documents and `id`s) → node
-    QList<Ref> m_refs;                          // in the order found; resolved one by one
-    QHash<QString, Location> m_schemas;         // key → node walked as a schema
-    QSet<QString> m_onTheWay;                   // keys of the containers that lead to schemas
-    QHash<QString, QString> m_refTargets;       // key of a $ref node → key of its target
-    QHash<QString, QStringList> m_sameValue;    // key → keys of schemas applied to the same value
-    QSet<QString> m_withPatternProperties;      // keys
+    QHash<QString, Location> m_ids; // absolute URI (documents and `id`s) → node
+    QList<Ref> m_refs; // in the order found; resolved one by one
+    QHash<QString, Location> m_schemas; // key → node walked as a schema
+    QSet<QString> m_onTheWay; // keys of the containers that lead to schemas
+    QHash<QString, QString> m_refTargets; // key of a $ref node → key of its target
+    QHash<QString, QStringList> m_sameValue; // key → keys of schemas applied to the same value
+    QSet<QString> m_withPatternProperties; // keys
     int m_longestChain = 1;
 
     static QString docUri(int doc) { return QStringLiteral("gw://doc/%1").arg(doc); }
 
-    QString display(const Location &at) const
-    {
-        return m_docs[at.doc].uri + QLatin1Char('#') + pointerOf(at.tokens);
-    }
+    QString display(const Location &at) const { return m_docs[at.doc].uri + QLatin1Char('#') + pointerOf(at.tokens); }
     bool fail(const Location &at, const QString &what)
     {
         error = QStringLiteral("at %1: %2").arg(display(at), what);
@@ -151,7 +144,8 @@ private:
     {
         QString why;
         if (!EcmaRegex::compile(pattern, &why))
-            return fail(at, QStringLiteral("'%1' is not a regular expression this validator supports: %2").arg(pattern, why));
+            return fail(
+                at, QStringLiteral("'%1' is not a regular expression this validator supports: %2").arg(pattern, why));
         return true;
     }
 
@@ -159,7 +153,7 @@ private:
     // kMaxSchemaNesting.
     bool walk(int doc, const QJsonValue &value, const QStringList &tokens, QString base, int nesting)
     {
-        const Location here{doc, tokens};
+        const Location here {doc, tokens};
         const QString key = keyOf(doc, tokens);
         if (m_schemas.contains(key))
             return true;
@@ -199,7 +193,8 @@ private:
                 if (kw == QLatin1String("patternProperties") && it->isObject())
                     m_withPatternProperties.insert(key);
                 for (auto m = map.begin(); m != map.end(); ++m) {
-                    if (kw == QLatin1String("patternProperties") && !checkPattern({doc, tokens + QStringList{kw, m.key()}}, m.key()))
+                    if (kw == QLatin1String("patternProperties")
+                        && !checkPattern({doc, tokens + QStringList {kw, m.key()}}, m.key()))
                         return false;
                     if (kw == QLatin1String("dependencies") && !m->isObject())
                         continue; // a list of property names
@@ -207,17 +202,17 @@ private:
                         return false;
                 }
             } else if (kw == QLatin1String("additionalProperties") || kw == QLatin1String("additionalItems")
-                       || kw == QLatin1String("not") || (kw == QLatin1String("items") && it->isObject())) {
+                || kw == QLatin1String("not") || (kw == QLatin1String("items") && it->isObject())) {
                 if (it->isObject() && !sub({kw}, *it, kw == QLatin1String("not")))
                     return false;
             } else if (kw == QLatin1String("items") || kw == QLatin1String("allOf") || kw == QLatin1String("anyOf")
-                       || kw == QLatin1String("oneOf")) {
+                || kw == QLatin1String("oneOf")) {
                 const QJsonArray list = it->toArray();
                 for (qsizetype i = 0; i < list.size(); ++i)
                     if (!sub({kw, QString::number(i)}, list.at(i), kw != QLatin1String("items")))
                         return false;
             } else if (kw == QLatin1String("pattern") && it->isString()) {
-                if (!checkPattern({doc, tokens + QStringList{kw}}, it->toString()))
+                if (!checkPattern({doc, tokens + QStringList {kw}}, it->toString()))
                     return false;
             }
         }
@@ -274,9 +269,14 @@ private:
                 }
                 const QStringList raw = fragment.split(QLatin1Char('/'));
                 if (raw.size() > kMaxPointerTokens)
-                    return fail(r.at, QStringLiteral("$ref %1 is a JSON pointer of more than %2 steps").arg(r.ref).arg(kMaxPointerTokens));
+                    return fail(r.at,
+                        QStringLiteral("$ref %1 is a JSON pointer of more than %2 steps")
+                            .arg(r.ref)
+                            .arg(kMaxPointerTokens));
                 for (qsizetype t = 1; t < raw.size(); ++t)
-                    target.tokens.append(QString(raw[t]).replace(QStringLiteral("~1"), QStringLiteral("/")).replace(QStringLiteral("~0"), QStringLiteral("~")));
+                    target.tokens.append(QString(raw[t])
+                                             .replace(QStringLiteral("~1"), QStringLiteral("/"))
+                                             .replace(QStringLiteral("~0"), QStringLiteral("~")));
             }
             const std::optional<QJsonValue> value = valueAt(target);
             if (!value)
@@ -300,13 +300,12 @@ private:
         for (auto start = m_sameValue.cbegin(); start != m_sameValue.cend(); ++start) {
             if (chain.contains(start.key()))
                 continue;
-            struct Frame
-            {
+            struct Frame {
                 QString key;
                 qsizetype next = 0;
                 int longest = 0;
             };
-            QList<Frame> stack{{start.key()}};
+            QList<Frame> stack {{start.key()}};
             active.insert(start.key());
             while (!stack.isEmpty()) {
                 Frame &top = stack.last();
@@ -324,9 +323,9 @@ private:
                             path.append(display(m_schemas.value(stack[f].key)));
                         path.append(display(m_schemas.value(child)));
                         return fail(m_schemas.value(child),
-                                    QStringLiteral("schemas that apply to the same value refer back to themselves (%1), so "
-                                                   "validating would never end")
-                                        .arg(path.join(QStringLiteral(" → "))));
+                            QStringLiteral("schemas that apply to the same value refer back to themselves (%1), so "
+                                           "validating would never end")
+                                .arg(path.join(QStringLiteral(" → "))));
                     } else {
                         active.insert(child);
                         stack.append({child});
@@ -342,9 +341,10 @@ private:
                     stack.last().longest = std::max(stack.last().longest, length);
                 m_longestChain = std::max(m_longestChain, length);
                 if (length > kMaxSameValueChain)
-                    return fail(m_schemas.value(key), QStringLiteral("more than %1 schemas (allOf, anyOf, oneOf, not, dependencies, $ref) "
-                                                                     "apply to one value in a row")
-                                                          .arg(kMaxSameValueChain));
+                    return fail(m_schemas.value(key),
+                        QStringLiteral("more than %1 schemas (allOf, anyOf, oneOf, not, dependencies, $ref) "
+                                       "apply to one value in a row")
+                            .arg(kMaxSameValueChain));
             }
         }
         return true;
@@ -357,8 +357,10 @@ private:
             return QLatin1String(kPatternKeyword);
         if (name == QLatin1String("format"))
             return QLatin1String(kFormatKeyword);
-        if (patternProperties && (name == QLatin1String("patternProperties") || name == QLatin1String("additionalProperties")))
-            return QLatin1String(kOwnKeywordPrefix) + QStringLiteral("kept_") + name; // kept for the entries to point at
+        if (patternProperties
+            && (name == QLatin1String("patternProperties") || name == QLatin1String("additionalProperties")))
+            return QLatin1String(kOwnKeywordPrefix) + QStringLiteral("kept_")
+                + name; // kept for the entries to point at
         return name;
     }
 
@@ -446,18 +448,20 @@ private:
             const QJsonObject map = in.value(QLatin1String("patternProperties")).toObject();
             for (auto m = map.begin(); m != map.end(); ++m) {
                 patterns.append(m.key());
-                schemas.append(entry({doc, tokens + QStringList{QStringLiteral("patternProperties"), m.key()}}, entries));
+                schemas.append(
+                    entry({doc, tokens + QStringList {QStringLiteral("patternProperties"), m.key()}}, entries));
             }
             names = QJsonArray::fromStringList(in.value(QLatin1String("properties")).toObject().keys());
             const QJsonValue additional = in.value(QLatin1String("additionalProperties"));
             // As JSON text: schemakeywords.cpp reads it back without walking valijson's Adapter.
-            const QJsonObject spec{{QStringLiteral("patterns"), patterns},
-                                   {QStringLiteral("schemas"), schemas},
-                                   {QStringLiteral("properties"), names},
-                                   {QStringLiteral("additional"),
-                                    additional.isObject() ? QJsonValue(entry({doc, tokens + QStringList{QStringLiteral("additionalProperties")}}, entries))
-                                                          : QJsonValue(additional.isBool() ? additional.toBool() : true)}};
-            out.insert(QLatin1String(kPatternPropertiesKeyword), QString::fromUtf8(QJsonDocument(spec).toJson(QJsonDocument::Compact)));
+            const QJsonObject spec {{QStringLiteral("patterns"), patterns}, {QStringLiteral("schemas"), schemas},
+                {QStringLiteral("properties"), names},
+                {QStringLiteral("additional"),
+                    additional.isObject() ? QJsonValue(
+                        entry({doc, tokens + QStringList {QStringLiteral("additionalProperties")}}, entries))
+                                          : QJsonValue(additional.isBool() ? additional.toBool() : true)}};
+            out.insert(QLatin1String(kPatternPropertiesKeyword),
+                QString::fromUtf8(QJsonDocument(spec).toJson(QJsonDocument::Compact)));
         }
         return out;
     }
@@ -465,8 +469,8 @@ private:
 
 } // namespace
 
-std::optional<RewrittenSchema> RewrittenSchema::rewrite(const QJsonValue &schema, const JsonSchema::DocumentResolver &resolve,
-                                                        QString *error)
+std::optional<RewrittenSchema> RewrittenSchema::rewrite(
+    const QJsonValue &schema, const JsonSchema::DocumentResolver &resolve, QString *error)
 {
     Rewriter r(resolve);
     std::optional<RewrittenSchema> out = r.run(schema);

@@ -19,8 +19,8 @@ inline constexpr char kPatternPropertiesKeyword[] = "__gatewright_patternPropert
 
 // Limits on a schema, checked before valijson sees it (valijson recurses along the schema and
 // never stops on its own; see docs/DECISIONS.md, "schema").
-inline constexpr int kMaxSchemaNesting = 100;    // sub-schemas inside sub-schemas
-inline constexpr int kMaxSameValueChain = 64;    // allOf/anyOf/oneOf/not/dependencies/$ref hops
+inline constexpr int kMaxSchemaNesting = 100; // sub-schemas inside sub-schemas
+inline constexpr int kMaxSameValueChain = 64; // allOf/anyOf/oneOf/not/dependencies/$ref hops
 inline constexpr qsizetype kMaxSchemaNodes = 100000;
 
 // A schema and every document its `$ref`s reach, rewritten so that valijson cannot go wrong
@@ -34,18 +34,17 @@ inline constexpr qsizetype kMaxSchemaNodes = 100000;
 // started (`{"$ref": "#"}`, A = {$ref: B} and B = {$ref: A}, allOf: [{$ref: "#"}]: validating
 // them would never end), nesting beyond kMaxSchemaNesting, a same-value chain beyond
 // kMaxSameValueChain, patterns PCRE2 cannot compile.
-struct RewrittenSchema
-{
+struct RewrittenSchema {
     QHash<QString, QJsonValue> documents; // "gw://doc/N" → rewritten document
     // "$ref"s to compile as the entries of one valijson schema: [0] is the schema itself, the
     // rest the sub-schemas kPatternPropertiesKeyword refers to by index.
     QStringList entries;
-    qsizetype nodes = 0;       // schema objects across all documents (bounds valijson's recursion)
-    int sameValueChain = 1;    // longest chain of schemas applied to one value, >= 1
+    qsizetype nodes = 0; // schema objects across all documents (bounds valijson's recursion)
+    int sameValueChain = 1; // longest chain of schemas applied to one value, >= 1
 
     // Null with `error` set ("at #/pointer: what" or "cannot resolve $ref X").
-    static std::optional<RewrittenSchema> rewrite(const QJsonValue &schema, const JsonSchema::DocumentResolver &resolve,
-                                                  QString *error);
+    static std::optional<RewrittenSchema> rewrite(
+        const QJsonValue &schema, const JsonSchema::DocumentResolver &resolve, QString *error);
 };
 
 } // namespace gw::validate

@@ -17,8 +17,7 @@ using namespace gw::model;
 // a `pattern` (std::regex recursed per character), a backtracking pattern, long property names
 // against `patternProperties`, bodies nested deeper than the JSON parser takes, recursive models.
 // Each gets AWS's answer and the server keeps serving.
-class TestHostileBodies : public QObject
-{
+class TestHostileBodies : public QObject {
     Q_OBJECT
 
     gw::runtime::Engine m_engine;
@@ -26,7 +25,9 @@ class TestHostileBodies : public QObject
 
     QString url(const QString &path) const
     {
-        return QStringLiteral("http://127.0.0.1:%1/restapis/hostile/test/_user_request_%2").arg(m_engine.port()).arg(path);
+        return QStringLiteral("http://127.0.0.1:%1/restapis/hostile/test/_user_request_%2")
+            .arg(m_engine.port())
+            .arg(path);
     }
     static QJsonObject json(const char *text) { return QJsonDocument::fromJson(text).object(); }
     gwtest::Reply post(const QString &path, const QByteArray &body)
@@ -52,14 +53,19 @@ private slots:
         const QString tree = QStringLiteral("https://apigateway.amazonaws.com/restapis/hostile/models/Tree");
         api.design.models = {
             {QStringLiteral("Word"), QStringLiteral("application/json"), {},
-             json("{\"type\":\"object\",\"required\":[\"s\"],\"properties\":{\"s\":{\"type\":\"string\",\"pattern\":\"^[a-z]+$\"}}}")},
-            {QStringLiteral("Slow"), QStringLiteral("application/json"), {}, json("{\"type\":\"object\",\"properties\":{\"s\":{\"pattern\":\"^(a+)+$\"}}}")},
+                json("{\"type\":\"object\",\"required\":[\"s\"],\"properties\":{\"s\":{\"type\":\"string\",\"pattern\":"
+                     "\"^[a-z]+$\"}}}")},
+            {QStringLiteral("Slow"), QStringLiteral("application/json"), {},
+                json("{\"type\":\"object\",\"properties\":{\"s\":{\"pattern\":\"^(a+)+$\"}}}")},
             {QStringLiteral("Keys"), QStringLiteral("application/json"), {},
-             json("{\"type\":\"object\",\"patternProperties\":{\"^[a-z]+$\":{\"type\":\"integer\"}},\"additionalProperties\":false}")},
+                json("{\"type\":\"object\",\"patternProperties\":{\"^[a-z]+$\":{\"type\":\"integer\"}},"
+                     "\"additionalProperties\":false}")},
             {QStringLiteral("Tree"), QStringLiteral("application/json"), {},
-             QJsonObject{{QStringLiteral("type"), QStringLiteral("array")}, {QStringLiteral("items"), QJsonObject{{QStringLiteral("$ref"), tree}}}}},
+                QJsonObject {{QStringLiteral("type"), QStringLiteral("array")},
+                    {QStringLiteral("items"), QJsonObject {{QStringLiteral("$ref"), tree}}}}},
         };
-        for (const QString &name : {QStringLiteral("Word"), QStringLiteral("Slow"), QStringLiteral("Keys"), QStringLiteral("Tree")}) {
+        for (const QString &name :
+            {QStringLiteral("Word"), QStringLiteral("Slow"), QStringLiteral("Keys"), QStringLiteral("Tree")}) {
             Method m = gwtest::mockMethod(QStringLiteral("POST"), 200, QStringLiteral("{\"ok\":true}"));
             m.requestValidatorId = QStringLiteral("body");
             m.requestModels = {{QStringLiteral("application/json"), name}};
@@ -69,10 +75,12 @@ private slots:
         project.apis.append(api);
         deploy(project.apis[0], QStringLiteral("test"));
         const Diagnostics problems = check(project);
-        QVERIFY2(problems.isEmpty(), qPrintable(problems.isEmpty() ? QString() : problems.first().toString(QStringLiteral("project"))));
+        QVERIFY2(problems.isEmpty(),
+            qPrintable(problems.isEmpty() ? QString() : problems.first().toString(QStringLiteral("project"))));
         Diagnostics diagnostics;
         m_engine.deploy(gw::deploy::compile(project, &diagnostics));
-        QVERIFY2(diagnostics.isEmpty(), qPrintable(diagnostics.isEmpty() ? QString() : diagnostics.first().toString(QStringLiteral("project"))));
+        QVERIFY2(diagnostics.isEmpty(),
+            qPrintable(diagnostics.isEmpty() ? QString() : diagnostics.first().toString(QStringLiteral("project"))));
         QVERIFY(gwtest::startOnFreePort(m_engine));
     }
 
@@ -131,7 +139,8 @@ private slots:
             QCOMPARE(r.status, 400);
             QCOMPARE(r.body, invalidBody());
         }
-        const auto r = post(QStringLiteral("/word"), QByteArray(10000, '{').replace("{", "{\"a\":") + "1" + QByteArray(10000, '}'));
+        const auto r = post(
+            QStringLiteral("/word"), QByteArray(10000, '{').replace("{", "{\"a\":") + "1" + QByteArray(10000, '}'));
         QCOMPARE(r.status, 400);
         verifyStillServing();
     }
