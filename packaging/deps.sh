@@ -5,7 +5,7 @@ set -euo pipefail
 pkgs=(cmake g++ ninja-build pkg-config
       qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev qt6-charts-dev
       qt6-declarative-dev libqscintilla2-qt6-dev libgl-dev libxkbcommon-dev
-      libyaml-cpp-dev libssl-dev libvalijson-dev libqt6svg6)
+      libyaml-cpp-dev libssl-dev libvalijson-dev libpcre2-dev libqt6svg6)
 if [[ "${1:-}" == "--test" ]]; then
   pkgs+=(curl xvfb xauth nginx-light wrk python3 python3-prometheus-client python3-botocore awscli openssl chromium chromium-driver)
   # The libFuzzer targets (tests/fuzz) build with clang and its runtime.
