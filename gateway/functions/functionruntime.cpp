@@ -110,6 +110,8 @@ FunctionRuntime::Cancel FunctionRuntime::invokeEndpoint(const model::Function &f
     request.url = url;
     request.headers.set("Content-Type", "application/json");
     request.headers.set("X-Amz-Invocation-Type", options.asynchronous ? "Event" : "RequestResponse");
+    if (!options.traceHeader.isEmpty())
+        request.headers.set("X-Amzn-Trace-Id", options.traceHeader.toLatin1());
     request.body = eventJson;
     // The runtime enforces the function's timeout itself; allow it a moment to say so.
     request.timeoutMs = qMax(1, function.timeoutSeconds) * 1000 + 2000;

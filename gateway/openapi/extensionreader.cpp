@@ -77,23 +77,27 @@ void readValidators(ImportContext &c, const QJsonObject &o, const QString &path)
 
 } // namespace
 
-bool looksLikeHttpApi(const QJsonObject &root)
+QString httpApiSign(const QJsonObject &root)
 {
-    if (root.contains(ext("importexport-version")) || root.contains(ext("cors"))
-        || root.value(QLatin1String("components")).toObject().contains(ext("integrations")))
-        return true;
+    for (const char *key : {"importexport-version", "cors"})
+        if (root.contains(ext(key)))
+            return QStringLiteral("x-amazon-apigateway-%1 at the top").arg(QLatin1String(key));
+    if (root.value(QLatin1String("components")).toObject().contains(ext("integrations")))
+        return QStringLiteral("components.x-amazon-apigateway-integrations");
     const QJsonObject paths = root.value(QLatin1String("paths")).toObject();
     for (auto p = paths.begin(); p != paths.end(); ++p) {
         const QJsonObject item = p->toObject();
         for (auto op = item.begin(); op != item.end(); ++op) {
             const QJsonObject operation = op->toObject();
+            const QString at = childPath(childPath(QStringLiteral("paths"), p.key()), op.key());
             if (operation.value(QLatin1String("isDefaultRoute")).toBool())
-                return true;
-            if (operation.value(ext("integration")).toObject().contains(QLatin1String("payloadFormatVersion")))
-                return true;
+                return at + QStringLiteral(".isDefaultRoute");
+            const QJsonValue version = operation.value(ext("integration")).toObject().value(QLatin1String("payloadFormatVersion"));
+            if (scalarString(version) == QLatin1String("2.0"))
+                return at + QStringLiteral(".x-amazon-apigateway-integration.payloadFormatVersion 2.0");
         }
     }
-    return false;
+    return {};
 }
 
 std::optional<model::Integration> readIntegration(ImportContext &c, const QJsonValue &value, Location at, const QString &path)
