@@ -5,6 +5,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 
 namespace gw::openapi::extensions {
 
@@ -100,6 +101,20 @@ QString httpApiSign(const QJsonObject &root)
     return {};
 }
 
+// Deployment templates (Terraform's templatefile, LocalStack's tests) leave `${name}` where the
+// URI belongs. The name becomes a stage variable, so the API can be served once a stage sets it.
+static QString placeholdersAsStageVariables(ImportContext &c, const QString &uri, const QString &path)
+{
+    static const QRegularExpression placeholder(QStringLiteral("\\$\\{([A-Za-z0-9_]+)\\}"));
+    if (!uri.contains(placeholder))
+        return uri;
+    QString out = uri;
+    out.replace(placeholder, QStringLiteral("${stageVariables.\\1}"));
+    c.warn(path, QStringLiteral("'%1' holds a template placeholder, not a value; imported as '%2': set that stage variable to serve it")
+                     .arg(uri, out));
+    return out;
+}
+
 std::optional<model::Integration> readIntegration(ImportContext &c, const QJsonValue &value, Location at, const QString &path)
 {
     const auto o = c.object(value, at, path);
@@ -115,7 +130,7 @@ std::optional<model::Integration> readIntegration(ImportContext &c, const QJsonV
         return std::nullopt;
     }
     i.httpMethod = o->value(QLatin1String("httpMethod")).toString().toUpper();
-    i.uri = o->value(QLatin1String("uri")).toString();
+    i.uri = placeholdersAsStageVariables(c, o->value(QLatin1String("uri")).toString(), childPath(path, QStringLiteral("uri")));
     i.credentials = o->value(QLatin1String("credentials")).toString();
     i.requestParameters = stringMap(o->value(QLatin1String("requestParameters")));
     i.requestTemplates = stringMap(o->value(QLatin1String("requestTemplates")));

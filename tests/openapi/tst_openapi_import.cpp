@@ -1,3 +1,4 @@
+#include "gateway/model/check.h"
 #include "gateway/openapi/openapiexport.h"
 #include "gateway/openapi/openapiimport.h"
 #include "gateway/openapi/yamljson.h"
@@ -243,6 +244,29 @@ private slots:
         if (identitySource.isEmpty())
             QVERIFY(hasDiagnostic(r, QStringLiteral("components.securitySchemes.auth.x-amazon-apigateway-authorizer"),
                                   QStringLiteral("reads a header")));
+    }
+
+    // Deployment templates leave `${name}` where a URI belongs; the name becomes a stage
+    // variable, so the API passes check and is served once a stage sets it.
+    void templatePlaceholdersBecomeStageVariables()
+    {
+        const QByteArray doc = "swagger: '2.0'\ninfo: {title: T, version: '1'}\npaths:\n"
+                               "  /a:\n    get:\n      responses: {}\n      x-amazon-apigateway-integration: {type: http, httpMethod: GET, uri: '${uri}/{id}'}\n"
+                               "  /b:\n    get:\n      responses: {}\n      x-amazon-apigateway-integration: {type: aws, httpMethod: POST, uri: '${lambda_arn}'}\n"
+                               "  /c:\n    get:\n      responses: {}\n      x-amazon-apigateway-integration: {type: http, httpMethod: GET, uri: '${stageVariables.up}/c'}\n";
+        const auto r = importYaml(doc);
+        QVERIFY(r.ok);
+        const auto uri = [&](const char *path) {
+            return r.api.design.resource(QLatin1String(path))->methods.value(QStringLiteral("GET")).integration->uri;
+        };
+        QCOMPARE(uri("/a"), QStringLiteral("${stageVariables.uri}/{id}"));
+        QCOMPARE(uri("/b"), QStringLiteral("${stageVariables.lambda_arn}"));
+        QCOMPARE(uri("/c"), QStringLiteral("${stageVariables.up}/c"));
+        QVERIFY(hasDiagnostic(r, QStringLiteral("paths[\"/a\"].get.x-amazon-apigateway-integration.uri"), QStringLiteral("template placeholder")));
+        QVERIFY(!hasDiagnostic(r, QStringLiteral("paths[\"/c\"].get.x-amazon-apigateway-integration.uri"), QStringLiteral("template placeholder")));
+        model::Project project;
+        project.apis.append(r.api);
+        QVERIFY(!model::hasErrors(model::check(project)));
     }
 
     void schemaDescriptionsDescribeTheirModels()
