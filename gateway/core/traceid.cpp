@@ -1,7 +1,8 @@
 #include "traceid.h"
 
+#include "ids.h"
+
 #include <QList>
-#include <QRandomGenerator>
 
 namespace gw {
 
@@ -23,18 +24,6 @@ bool isTraceId(const QStringView id)
 }
 
 } // namespace
-
-QString newTraceHeader(qint64 epochSeconds)
-{
-    // Per-thread generator: one is made on every request and the global one locks.
-    thread_local QRandomGenerator rng(QRandomGenerator::system()->generate());
-    const quint64 high = rng.generate64();
-    const quint32 low = rng.generate();
-    return QStringLiteral("Root=1-%1-%2%3")
-        .arg(quint32(epochSeconds), 8, 16, QLatin1Char('0'))
-        .arg(high, 16, 16, QLatin1Char('0'))
-        .arg(low, 8, 16, QLatin1Char('0'));
-}
 
 QString traceIdOf(const QString &header)
 {

@@ -9,9 +9,7 @@ namespace gw {
 // Every request gets one; a client's well-formed header is carried on unchanged, as API Gateway
 // adds a trace header only to requests that have none (DECISIONS.md, import15).
 
-// A new header value for a request received at `epochSeconds`.
-QString newTraceHeader(qint64 epochSeconds);
-
+// A new one comes from newTraceHeader (ids.h).
 // The header value a request carries through the gateway: `incoming` (trimmed) when its Root
 // field is a well-formed trace id, else a new one.
 QString traceHeaderFor(const QByteArray &incoming, qint64 epochSeconds);

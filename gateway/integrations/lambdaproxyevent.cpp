@@ -1,6 +1,6 @@
 #include "lambdaproxyevent.h"
 
-#include "gateway/core/traceid.h"
+#include "gateway/core/ids.h"
 #include "gateway/pipeline/requestcontext.h"
 
 #include <QJsonArray>
