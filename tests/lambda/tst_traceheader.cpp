@@ -203,8 +203,8 @@ private slots:
         QVERIFY(f.open(QIODevice::ReadOnly));
         bool found = false;
         for (const QByteArray &line : f.readAll().split('\n'))
-            if (line.startsWith(requestId + ' ')) {
-                QCOMPARE(line, requestId + " 1-5759e988-bd862e3fe1be46a994272793");
+            if (line.startsWith(QByteArray(requestId + ' '))) {
+                QCOMPARE(line, QByteArray(requestId + " 1-5759e988-bd862e3fe1be46a994272793"));
                 found = true;
             }
         QVERIFY(found);

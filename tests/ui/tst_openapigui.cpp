@@ -26,6 +26,8 @@
 #include <QTest>
 #include <QUndoStack>
 
+#include <memory>
+
 using gw::ui::ItemRef;
 
 // File → Import OpenAPI and the Export dialog in the designer, on the engine's import/export.
@@ -38,6 +40,15 @@ class TestOpenApiGui : public QObject
         auto loaded = gw::model::loadProject(QStringLiteral(GW_SOURCE_DIR "/resources/samples/petstore.gwproj"));
         loaded.project.server.port = 0;
         return loaded.project;
+    }
+
+    // The main window on the sample project, shown (null when it never appears).
+    static std::unique_ptr<gw::ui::MainWindow> shownWindow(gw::runtime::Engine &engine)
+    {
+        auto window = std::make_unique<gw::ui::MainWindow>(&engine);
+        window->setProject(sample(), QString());
+        window->show();
+        return QTest::qWaitForWindowExposed(window.get()) ? std::move(window) : nullptr;
     }
 
     // Opens File → Import OpenAPI… with the mouse, as a person does.
@@ -87,11 +98,9 @@ private slots:
     void importDialogCreatesTheChosenTypeAndHintsAtAnHttpDocument()
     {
         gw::runtime::Engine engine;
-        gw::ui::MainWindow window(&engine);
-        window.setProject(sample(), QString());
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        gw::ui::OpenApiImportDialog *dialog = openImportDialog(window);
+        const auto window = shownWindow(engine);
+        QVERIFY(window);
+        gw::ui::OpenApiImportDialog *dialog = openImportDialog(*window);
         QVERIFY(dialog);
         auto *rest = dialog->findChild<QRadioButton *>(QStringLiteral("importTypeRest"));
         auto *http = dialog->findChild<QRadioButton *>(QStringLiteral("importTypeHttp"));
@@ -113,33 +122,31 @@ private slots:
         QVERIFY(hint->isVisible());
         click(http);
 
-        QSignalSpy done(&window, &gw::ui::MainWindow::importFinished);
+        QSignalSpy done(window.get(), &gw::ui::MainWindow::importFinished);
         click(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok));
         QVERIFY(done.wait(10000));
         QCOMPARE(done.first().first().toBool(), true);
-        QVERIFY(window.project().apis.last().type == gw::model::ApiType::Http);
-        QVERIFY(window.project().apis.last().design.resource(QStringLiteral("/pets/{petId}")));
+        QVERIFY(window->project().apis.last().type == gw::model::ApiType::Http);
+        QVERIFY(window->project().apis.last().design.resource(QStringLiteral("/pets/{petId}")));
     }
 
     void importDialogImportsAsRestWhenLeftAlone()
     {
         gw::runtime::Engine engine;
-        gw::ui::MainWindow window(&engine);
-        window.setProject(sample(), QString());
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        gw::ui::OpenApiImportDialog *dialog = openImportDialog(window);
+        const auto window = shownWindow(engine);
+        QVERIFY(window);
+        gw::ui::OpenApiImportDialog *dialog = openImportDialog(*window);
         QVERIFY(dialog);
         auto *file = dialog->findChild<QLineEdit *>(QStringLiteral("importFile"));
         typeInto(file, QStringLiteral(GW_SOURCE_DIR "/tests/data/openapi/awsdocs__http-api.oas301.json"));
         QTRY_VERIFY(dialog->findChild<QLabel *>(QStringLiteral("importTypeHint"))->isVisible());
-        const int apis = int(window.project().apis.size());
-        QSignalSpy done(&window, &gw::ui::MainWindow::importFinished);
+        const int apis = int(window->project().apis.size());
+        QSignalSpy done(window.get(), &gw::ui::MainWindow::importFinished);
         QTest::keyClick(file, Qt::Key_Return); // Import is the default button
         QVERIFY(done.wait(10000));
         QCOMPARE(done.first().first().toBool(), true);
-        QCOMPARE(int(window.project().apis.size()), apis + 1);
-        QVERIFY(window.project().apis.last().type == gw::model::ApiType::Rest);
+        QCOMPARE(int(window->project().apis.size()), apis + 1);
+        QVERIFY(window->project().apis.last().type == gw::model::ApiType::Rest);
     }
 
     void importAddsTheApiAsOneUndoStepAndReportsWarnings()
