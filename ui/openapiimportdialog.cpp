@@ -127,7 +127,6 @@ void OpenApiImportDialog::updateHint()
     const bool show = !hint.isEmpty() && m_rest->isChecked();
     m_hint->setText(show ? tr("This file %1.").arg(hint) : QString());
     m_hint->setVisible(show);
-    emit hintUpdated();
 }
 
 } // namespace gw::ui

@@ -27,10 +27,6 @@ public:
     gw::model::ApiType apiType() const;
     QString hintText() const;
 
-signals:
-    // The hint was recomputed for the current file (tests wait for it).
-    void hintUpdated();
-
 private:
     void browse();
     void fileChanged();
