@@ -73,11 +73,11 @@ class TestOpenApiGui : public QObject
             return nullptr;
         QTest::mouseClick(menu, Qt::LeftButton, {}, menu->actionGeometry(import).center());
         gw::ui::OpenApiImportDialog *dialog = nullptr;
-        QTest::qWaitFor([&]() {
+        const bool shown = QTest::qWaitFor([&]() {
             dialog = window.findChild<gw::ui::OpenApiImportDialog *>();
             return dialog && dialog->isVisible();
         }, 5000);
-        return dialog;
+        return shown ? dialog : nullptr;
     }
 
     static void typeInto(QLineEdit *edit, const QString &text)
