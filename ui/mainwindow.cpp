@@ -12,6 +12,7 @@
 #include "models/requestlogmodel.h"
 #include "navigatorpanel.h"
 #include "openapiexportdialog.h"
+#include "openapiimportdialog.h"
 #include "openapiimporter.h"
 #include "quickjump.h"
 
@@ -200,10 +201,11 @@ void MainWindow::buildMenus()
     file->addAction(tr("Save &as…"), QKeySequence::SaveAs, this, &MainWindow::saveAs);
     file->addSeparator();
     file->addAction(tr("&Import OpenAPI…"), this, [this]() {
-        const QString name = QFileDialog::getOpenFileName(this, tr("Import OpenAPI"), QFileInfo(m_document->fileName()).absolutePath(),
-                                                          tr("OpenAPI / Swagger (*.json *.yaml *.yml);;All files (*)"));
-        if (!name.isEmpty())
-            importOpenApi(name);
+        // Window-modal and not exec(): no nested event loop; the import starts when it is accepted.
+        auto *dialog = new OpenApiImportDialog(QFileInfo(m_document->fileName()).absolutePath(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &QDialog::accepted, this, [this, dialog]() { importOpenApi(dialog->fileName(), dialog->apiType()); });
+        dialog->open();
     });
     file->addAction(tr("E&xport OpenAPI…"), this, [this]() {
         if (project().apis.isEmpty()) {
@@ -521,13 +523,13 @@ void MainWindow::exportLog(bool har)
     statusBar()->showMessage(tr("Exported %1 request(s) to %2").arg(records.size()).arg(file), 8000);
 }
 
-void MainWindow::importOpenApi(const QString &fileName)
+void MainWindow::importOpenApi(const QString &fileName, gw::model::ApiType type)
 {
     if (m_importer->isRunning())
         return;
     m_importProgress->show();
     statusBar()->showMessage(tr("Importing %1…").arg(QFileInfo(fileName).fileName()));
-    m_importer->start(fileName);
+    m_importer->start(fileName, type);
 }
 
 void MainWindow::onImportFinished(bool ok, const QString &apiId, const QStringList &diagnostics)

@@ -73,9 +73,10 @@ public slots:
     bool saveAs();
     void exportLog(bool har);
     void jumpTo();
-    // File → Import OpenAPI without the file dialog: runs off the GUI thread, then adds the API
-    // as one undo step (or, for a file with errors, changes nothing and says why).
-    void importOpenApi(const QString &fileName);
+    // File → Import OpenAPI without the import dialog: runs off the GUI thread, then adds the API
+    // (a REST API unless `type` says HTTP) as one undo step (or, for a file with errors, changes
+    // nothing and says why).
+    void importOpenApi(const QString &fileName, gw::model::ApiType type = gw::model::ApiType::Rest);
 
 signals:
     void importFinished(bool ok);

@@ -11,12 +11,14 @@ OpenApiImporter::OpenApiImporter(ProjectDocument *document, QObject *parent) : Q
     connect(&m_watcher, &QFutureWatcher<gw::openapi::ImportResult>::finished, this, &OpenApiImporter::onFinished);
 }
 
-void OpenApiImporter::start(const QString &fileName)
+void OpenApiImporter::start(const QString &fileName, gw::model::ApiType type)
 {
     if (isRunning())
         return;
     m_fileName = fileName;
-    m_watcher.setFuture(QtConcurrent::run([fileName]() { return gw::openapi::importOpenApiFile(fileName); }));
+    gw::openapi::ImportOptions options;
+    options.type = type;
+    m_watcher.setFuture(QtConcurrent::run([fileName, options]() { return gw::openapi::importOpenApiFile(fileName, options); }));
 }
 
 void OpenApiImporter::onFinished()

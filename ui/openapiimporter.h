@@ -19,7 +19,7 @@ class OpenApiImporter : public QObject
 public:
     explicit OpenApiImporter(ProjectDocument *document, QObject *parent = nullptr);
 
-    void start(const QString &fileName);
+    void start(const QString &fileName, gw::model::ApiType type = gw::model::ApiType::Rest);
     bool isRunning() const { return m_watcher.isRunning(); }
 
 signals:

@@ -45,6 +45,9 @@ static int runImport(const QStringList &arguments)
     const openapi::ImportResult result = openapi::importOpenApiFile(file, options);
     for (const auto &d : result.diagnostics)
         err() << d.toString(file) << '\n';
+    // REST unless told: a document written for an HTTP API gets a word on how to import it as one.
+    if (const QString hint = openapi::typeHint(result.httpApiSign); !options.type && !hint.isEmpty())
+        err() << file << ": hint: " << hint << " (--type http)\n";
     if (!result.ok)
         return 1;
     if (project.name.isEmpty())
@@ -76,6 +79,6 @@ static int runImport(const QStringList &arguments)
     return 0;
 }
 
-static CommandRegistration registration({"import", "import FILE (-o NEW | --into PROJECT)   add an OpenAPI 3.0 / Swagger 2.0 API to a project", &runImport});
+static CommandRegistration registration({"import", "import FILE (-o NEW | --into PROJECT) [--type rest|http]   add an OpenAPI 3.0 / Swagger 2.0 API (REST unless --type http) to a project", &runImport});
 
 } // namespace gw::cli

@@ -33,6 +33,14 @@ static QString randomToken(int length, const char *alphabet, int alphabetSize)
     return out;
 }
 
+// Writes the low `nibbles` hex digits of `v` (lower case) at d[pos], advancing pos.
+static void putHex(QChar *d, int &pos, quint64 v, int nibbles)
+{
+    static constexpr char hex[] = "0123456789abcdef";
+    for (int i = nibbles - 1; i >= 0; --i)
+        d[pos++] = QLatin1Char(hex[(v >> (i * 4)) & 15]);
+}
+
 static constexpr char kLowerAlnum[] = "abcdefghijklmnopqrstuvwxyz0123456789";
 static constexpr char kExtended[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-";
 
@@ -48,14 +56,10 @@ QString newRequestId()
     quint64 lo = g();
     hi = (hi & 0xFFFFFFFFFFFF0FFFULL) | 0x0000000000004000ULL;
     lo = (lo & 0x3FFFFFFFFFFFFFFFULL) | 0x8000000000000000ULL;
-    static constexpr char hex[] = "0123456789abcdef";
     QString out(36, Qt::Uninitialized);
     QChar *d = out.data();
     int pos = 0;
-    auto put = [&](quint64 v, int nibbles) {
-        for (int i = nibbles - 1; i >= 0; --i)
-            d[pos++] = QLatin1Char(hex[(v >> (i * 4)) & 15]);
-    };
+    const auto put = [&](quint64 v, int nibbles) { putHex(d, pos, v, nibbles); };
     put(hi >> 32, 8);
     d[pos++] = QLatin1Char('-');
     put((hi >> 16) & 0xFFFF, 4);
@@ -65,6 +69,22 @@ QString newRequestId()
     put(lo >> 48, 4);
     d[pos++] = QLatin1Char('-');
     put(lo & 0xFFFFFFFFFFFFULL, 12);
+    return out;
+}
+
+QString newTraceHeader(qint64 epochSeconds)
+{
+    // Made on every request, so formatted by hand like the request id.
+    QString out(40, Qt::Uninitialized); // "Root=1-" + 8 + "-" + 24
+    QChar *d = out.data();
+    int pos = 0;
+    for (const char c : {'R', 'o', 'o', 't', '=', '1', '-'})
+        d[pos++] = QLatin1Char(c);
+    putHex(d, pos, quint32(epochSeconds), 8);
+    d[pos++] = QLatin1Char('-');
+    auto &g = generator();
+    putHex(d, pos, g(), 16);
+    putHex(d, pos, g() >> 32, 8);
     return out;
 }
 

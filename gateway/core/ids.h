@@ -11,5 +11,7 @@ QString newResourceId();
 QString newDeploymentId();
 QString newRequestId();
 QString newExtendedRequestId();
+// An X-Amzn-Trace-Id for a request received at `epochSeconds`: "Root=1-{8 hex}-{24 hex}".
+QString newTraceHeader(qint64 epochSeconds);
 
 } // namespace gw

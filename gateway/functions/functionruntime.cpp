@@ -54,12 +54,12 @@ FunctionRuntime::Cancel FunctionRuntime::invoke(const model::Function *function,
         const quint64 background = m_nextId++;
         m_pending.insert(background, [](FunctionResult) {});
         if (function->runtime == QLatin1String("endpoint"))
-            invokeEndpoint(*function, eventJson, {requestId, true}, background);
+            invokeEndpoint(*function, eventJson, {requestId, true, options.traceHeader}, background);
         else
             invokeJavaScript(*function, eventJson, requestId, background);
         return [this, id] { m_pending.remove(id); };
     }
-    Cancel cancel = function->runtime == QLatin1String("endpoint") ? invokeEndpoint(*function, eventJson, {requestId, false}, id)
+    Cancel cancel = function->runtime == QLatin1String("endpoint") ? invokeEndpoint(*function, eventJson, {requestId, false, options.traceHeader}, id)
                                                                    : invokeJavaScript(*function, eventJson, requestId, id);
     return [this, id, cancel] {
         m_pending.remove(id);
@@ -110,6 +110,8 @@ FunctionRuntime::Cancel FunctionRuntime::invokeEndpoint(const model::Function &f
     request.url = url;
     request.headers.set("Content-Type", "application/json");
     request.headers.set("X-Amz-Invocation-Type", options.asynchronous ? "Event" : "RequestResponse");
+    if (!options.traceHeader.isEmpty())
+        request.headers.set("X-Amzn-Trace-Id", options.traceHeader.toLatin1());
     request.body = eventJson;
     // The runtime enforces the function's timeout itself; allow it a moment to say so.
     request.timeoutMs = qMax(1, function.timeoutSeconds) * 1000 + 2000;

@@ -20,6 +20,7 @@ struct InvokeOptions
 {
     QString requestId;          // the function's awsRequestId; a new UUID when empty
     bool asynchronous = false;  // InvocationType Event: answered at once (202), run in the background
+    QString traceHeader = {};   // X-Amzn-Trace-Id on a runtime endpoint's Invoke request, as Lambda receives it
 };
 
 // Invokes project functions for one engine thread: JavaScript functions on this thread's own

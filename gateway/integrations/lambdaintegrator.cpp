@@ -80,6 +80,7 @@ PhaseResult LambdaIntegrator::invoke(const std::shared_ptr<pipeline::RequestCont
         }
     }
     functions::InvokeOptions options;
+    options.traceHeader = ctx->traceHeader;
     options.asynchronous = !proxy && ctx->endpointRequest.headers.value("x-amz-invocation-type").compare("Event", Qt::CaseInsensitive) == 0;
     if (ctx->tracing()) {
         const QString endpoint = QStringLiteral("lambda:%1 (%2 runtime%3)")

@@ -1,9 +1,9 @@
 #include "lambdaproxyevent.h"
 
+#include "gateway/core/ids.h"
 #include "gateway/pipeline/requestcontext.h"
 
 #include <QJsonArray>
-#include <QRandomGenerator>
 
 namespace gw::integrations {
 
@@ -23,16 +23,6 @@ bool isDroppedHeader(const QByteArray &name)
 QJsonValue orNull(const QJsonObject &o)
 {
     return o.isEmpty() ? QJsonValue() : QJsonValue(o);
-}
-
-QString traceId(const QDateTime &time)
-{
-    auto *rng = QRandomGenerator::global();
-    return QStringLiteral("Root=1-%1-%2%3%4")
-        .arg(time.toSecsSinceEpoch(), 8, 16, QLatin1Char('0'))
-        .arg(rng->generate(), 8, 16, QLatin1Char('0'))
-        .arg(rng->generate(), 8, 16, QLatin1Char('0'))
-        .arg(rng->generate(), 8, 16, QLatin1Char('0'));
 }
 
 } // namespace
@@ -68,8 +58,9 @@ QJsonObject lambdaProxyEvent(const pipeline::RequestContext &ctx)
     headers.set("X-Forwarded-For", forwarded.isEmpty() ? peer : forwarded + ", " + peer);
     headers.set("X-Forwarded-Port", QByteArray::number(ctx.request.localPort));
     headers.set("X-Forwarded-Proto", "http");
-    if (!headers.contains("x-amzn-trace-id"))
-        headers.set("X-Amzn-Trace-Id", traceId(ctx.requestTime).toLatin1());
+    // The request's trace header: the client's when well-formed, else the one the gateway made.
+    headers.set("X-Amzn-Trace-Id", ctx.traceHeader.isEmpty() ? gw::newTraceHeader(ctx.requestTime.toSecsSinceEpoch()).toLatin1()
+                                                             : ctx.traceHeader.toLatin1());
 
     QJsonObject single;
     QJsonObject multi;

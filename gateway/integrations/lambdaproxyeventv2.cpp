@@ -38,6 +38,9 @@ QJsonObject lambdaProxyEventV2(const pipeline::RequestContext &ctx)
         const QString value = QString::fromUtf8(h.second);
         headers[name] = headers.contains(name) ? headers[name] + QLatin1Char(',') + value : value;
     }
+    // API Gateway hands the function the request's trace header (the client's, or one it made).
+    if (!ctx.traceHeader.isEmpty())
+        headers[QStringLiteral("x-amzn-trace-id")] = ctx.traceHeader;
     if (!cookies.isEmpty())
         event.insert(QStringLiteral("cookies"), cookies);
     QJsonObject headerObject;

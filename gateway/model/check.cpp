@@ -44,7 +44,8 @@ void checkIntegration(const Integration &i, const Method &m, const QString &path
         }
     }
     if (i.type == IntegrationType::Aws || i.type == IntegrationType::AwsProxy) {
-        if (!i.uri.startsWith(QLatin1String("arn:aws:apigateway:")))
+        // As for HTTP: an ARN that comes whole from a stage variable is checked when it is served.
+        if (!i.uri.startsWith(QLatin1String("arn:aws:apigateway:")) && !i.uri.startsWith(QLatin1String("${stageVariables.")))
             error(out, path + QStringLiteral(".uri"),
                   QStringLiteral("AWS integration URI must be an arn:aws:apigateway:{region}:{service}:{action|path}/... ARN"));
     }

@@ -5,6 +5,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 
 namespace gw::openapi::extensions {
 
@@ -77,23 +78,41 @@ void readValidators(ImportContext &c, const QJsonObject &o, const QString &path)
 
 } // namespace
 
-bool looksLikeHttpApi(const QJsonObject &root)
+QString httpApiSign(const QJsonObject &root)
 {
-    if (root.contains(ext("importexport-version")) || root.contains(ext("cors"))
-        || root.value(QLatin1String("components")).toObject().contains(ext("integrations")))
-        return true;
+    for (const char *key : {"importexport-version", "cors"})
+        if (root.contains(ext(key)))
+            return QStringLiteral("x-amazon-apigateway-%1 at the top").arg(QLatin1String(key));
+    if (root.value(QLatin1String("components")).toObject().contains(ext("integrations")))
+        return QStringLiteral("components.x-amazon-apigateway-integrations");
     const QJsonObject paths = root.value(QLatin1String("paths")).toObject();
     for (auto p = paths.begin(); p != paths.end(); ++p) {
         const QJsonObject item = p->toObject();
         for (auto op = item.begin(); op != item.end(); ++op) {
             const QJsonObject operation = op->toObject();
+            const QString at = childPath(childPath(QStringLiteral("paths"), p.key()), op.key());
             if (operation.value(QLatin1String("isDefaultRoute")).toBool())
-                return true;
-            if (operation.value(ext("integration")).toObject().contains(QLatin1String("payloadFormatVersion")))
-                return true;
+                return at + QStringLiteral(".isDefaultRoute");
+            const QJsonValue version = operation.value(ext("integration")).toObject().value(QLatin1String("payloadFormatVersion"));
+            if (scalarString(version) == QLatin1String("2.0"))
+                return at + QStringLiteral(".x-amazon-apigateway-integration.payloadFormatVersion 2.0");
         }
     }
-    return false;
+    return {};
+}
+
+// Deployment templates (Terraform's templatefile, LocalStack's tests) leave `${name}` where the
+// URI belongs. The name becomes a stage variable, so the API can be served once a stage sets it.
+static QString placeholdersAsStageVariables(ImportContext &c, const QString &uri, const QString &path)
+{
+    static const QRegularExpression placeholder(QStringLiteral("\\$\\{([A-Za-z0-9_]+)\\}"));
+    if (!uri.contains(placeholder))
+        return uri;
+    QString out = uri;
+    out.replace(placeholder, QStringLiteral("${stageVariables.\\1}"));
+    c.warn(path, QStringLiteral("'%1' holds a template placeholder, not a value; imported as '%2': set that stage variable to serve it")
+                     .arg(uri, out));
+    return out;
 }
 
 std::optional<model::Integration> readIntegration(ImportContext &c, const QJsonValue &value, Location at, const QString &path)
@@ -111,7 +130,7 @@ std::optional<model::Integration> readIntegration(ImportContext &c, const QJsonV
         return std::nullopt;
     }
     i.httpMethod = o->value(QLatin1String("httpMethod")).toString().toUpper();
-    i.uri = o->value(QLatin1String("uri")).toString();
+    i.uri = placeholdersAsStageVariables(c, o->value(QLatin1String("uri")).toString(), childPath(path, QStringLiteral("uri")));
     i.credentials = o->value(QLatin1String("credentials")).toString();
     i.requestParameters = stringMap(o->value(QLatin1String("requestParameters")));
     i.requestTemplates = stringMap(o->value(QLatin1String("requestTemplates")));

@@ -22,8 +22,9 @@ std::optional<model::Integration> readIntegration(ImportContext &context, const 
 // Root-level extensions; what the model has no field for goes to `kept`.
 void readRoot(ImportContext &context, const QJsonObject &root, QJsonObject &kept);
 
-// Whether the document is written for an HTTP API (apigatewayv2).
-bool looksLikeHttpApi(const QJsonObject &root);
+// What shows the document was written for an HTTP API (apigatewayv2), "paths[\"/a\"].get.
+// x-amazon-apigateway-integration.payloadFormatVersion 2.0"; empty when nothing does.
+QString httpApiSign(const QJsonObject &root);
 
 } // namespace extensions
 

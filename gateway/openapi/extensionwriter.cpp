@@ -228,7 +228,11 @@ QJsonObject writeSchemas(ExportContext &c)
     for (const auto &m : c.def.models) {
         if (m.contentType != QLatin1String("application/json"))
             c.warn(QStringLiteral("models.") + m.name, QStringLiteral("model %1 is for %2; OpenAPI schemas are JSON").arg(m.name, m.contentType));
-        schemas.insert(m.name, localRefs(c, m.schema));
+        QJsonObject schema = localRefs(c, m.schema).toObject();
+        // A description given to the model (not to its schema) still reaches the document.
+        if (!m.description.isEmpty() && !schema.contains(QLatin1String("description")))
+            schema.insert(QLatin1String("description"), m.description);
+        schemas.insert(m.name, schema);
     }
     return schemas;
 }

@@ -158,7 +158,10 @@ ImportResult importOpenApi(const QByteArray &bytes, const QString &fileName, con
     SchemaConverter schemas(c);
     c.setSchemas(&schemas);
     c.v3 = v3;
-    c.http = options.type ? *options.type == model::ApiType::Http : extensions::looksLikeHttpApi(root);
+    // The kind of API is the user's choice, as AWS imports into the kind of API one imports
+    // into; what an HTTP API document looks like only feeds the hint.
+    r.httpApiSign = extensions::httpApiSign(root);
+    c.http = options.type == model::ApiType::Http;
     api.type = c.http ? model::ApiType::Http : model::ApiType::Rest;
 
     const QJsonObject info = root.value(QLatin1String("info")).toObject();
@@ -213,6 +216,24 @@ ImportResult importOpenApi(const QByteArray &bytes, const QString &fileName, con
     r.diagnostics = c.diagnostics;
     r.ok = !model::hasErrors(r.diagnostics);
     return r;
+}
+
+QString typeHint(const QString &httpApiSign)
+{
+    if (httpApiSign.isEmpty())
+        return {};
+    return QStringLiteral("looks like an HTTP API (%1); it is imported as a REST API unless the HTTP API type is chosen")
+        .arg(httpApiSign);
+}
+
+QString httpApiSignOfFile(const QString &fileName)
+{
+    QFile f(fileName);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    SyntaxError ignored;
+    const auto parsed = parseJsonOrYaml(f.readAll(), &ignored);
+    return parsed ? extensions::httpApiSign(parsed->toObject()) : QString();
 }
 
 QString addToProject(model::Project &project, const ImportResult &result)

@@ -38,6 +38,13 @@ QString nameFromLocation(const Location &l)
     return QFileInfo(l.file).completeBaseName();
 }
 
+// A schema's own description describes its model too (the schema keeps it as well).
+QString descriptionOf(const QJsonValue &schema)
+{
+    const QJsonValue d = schema.toObject().value(QLatin1String("description"));
+    return d.isString() ? d.toString() : QString();
+}
+
 } // namespace
 
 QString SchemaConverter::modelUrl(const QString &apiId, const QString &name)
@@ -83,6 +90,7 @@ QString SchemaConverter::modelForLocation(const Location &target, const QString 
     if (!schema.isObject())
         m_context.error(path, QStringLiteral("a schema must be an object"));
     m_context.def.models[index].schema = schema.toObject();
+    m_context.def.models[index].description = descriptionOf(schema);
     return model.name;
 }
 
@@ -108,6 +116,7 @@ QString SchemaConverter::modelFor(const QJsonValue &schema, const Location &at, 
     model::ApiModel model;
     model.name = uniqueName(suggestedName, path);
     model.schema = rewrite(schema, at, path, 0).toObject();
+    model.description = descriptionOf(model.schema);
     m_context.def.models.append(model);
     return model.name;
 }

@@ -9,6 +9,28 @@ namespace {
 const QLatin1String kAuthorizer("x-amazon-apigateway-authorizer");
 const QLatin1String kAuthType("x-amazon-apigateway-authtype");
 
+// Without its own identitySource an authorizer reads the security scheme's apiKey location, as
+// API Gateway's import does: `in: header, name: X` is method.request.header.X (HTTP APIs:
+// $request.header.X); `in: query` is a querystring source for REQUEST authorizers, the only
+// kind that reads one. TOKEN and Cognito authorizers take one header.
+QString identitySourceOf(ImportContext &c, const QString &type, const QJsonObject &scheme, const QString &path)
+{
+    const QString in = scheme.value(QLatin1String("in")).toString();
+    const QString name = scheme.value(QLatin1String("name")).toString().trimmed();
+    if (name.isEmpty() || type == QLatin1String("JWT"))
+        return {};
+    const QString prefix = c.http ? QStringLiteral("$request.") : QStringLiteral("method.request.");
+    if (in == QLatin1String("header"))
+        return prefix + QStringLiteral("header.") + name;
+    if (in == QLatin1String("query")) {
+        if (type == QLatin1String("REQUEST"))
+            return prefix + QStringLiteral("querystring.") + name;
+        c.warn(path, QStringLiteral("a %1 authorizer reads a header; the scheme's query parameter '%2' is not its identity source")
+                         .arg(type, name));
+    }
+    return {};
+}
+
 SecurityScheme readAuthorizer(ImportContext &c, const QString &name, const QJsonObject &scheme,
                               const QJsonObject &o, const QString &path)
 {
@@ -27,10 +49,8 @@ SecurityScheme readAuthorizer(ImportContext &c, const QString &name, const QJson
     a.authorizerUri = o.value(QLatin1String("authorizerUri")).toString();
     if (o.contains(QLatin1String("identitySource")))
         a.identitySource = stringList(o.value(QLatin1String("identitySource"))).join(QStringLiteral(", "));
-    else if (a.type == QLatin1String("TOKEN") && scheme.value(QLatin1String("in")).toString() == QLatin1String("header"))
-        a.identitySource = QStringLiteral("method.request.header.") + scheme.value(QLatin1String("name")).toString();
     else
-        a.identitySource.clear();
+        a.identitySource = identitySourceOf(c, a.type, scheme, path);
     a.identityValidationExpression = o.value(QLatin1String("identityValidationExpression")).toString();
     if (o.contains(QLatin1String("authorizerResultTtlInSeconds")))
         a.resultTtlInSeconds = scalarString(o.value(QLatin1String("authorizerResultTtlInSeconds"))).toInt();

@@ -44,6 +44,17 @@ void Pipeline::advance(const std::shared_ptr<RequestContext> &ctx, PhaseResult r
     finish(ctx);
 }
 
+// REST APIs answer with the request's trace header after an AWS, AWS_PROXY or HTTP integration
+// answered; MOCK, HTTP_PROXY (whose upstream's own headers pass through) and gateway errors carry
+// none (reference §0, recorded).
+static bool answersWithTraceHeader(const RequestContext &ctx)
+{
+    if (ctx.error || ctx.traceHeader.isEmpty() || !ctx.method || !ctx.method->method.integration)
+        return false;
+    const auto type = ctx.method->method.integration->type;
+    return type == model::IntegrationType::Aws || type == model::IntegrationType::AwsProxy || type == model::IntegrationType::Http;
+}
+
 void Pipeline::finish(const std::shared_ptr<RequestContext> &ctx) const
 {
     if (ctx->finished)
@@ -64,6 +75,8 @@ void Pipeline::finish(const std::shared_ptr<RequestContext> &ctx) const
     } else {
         ctx->response.headers.set(QByteArrayLiteral("x-amzn-RequestId"), ctx->requestId.toLatin1());
         ctx->response.headers.set(QByteArrayLiteral("x-amz-apigw-id"), ctx->extendedRequestId.toLatin1());
+        if (answersWithTraceHeader(*ctx))
+            ctx->response.headers.set(QByteArrayLiteral("X-Amzn-Trace-Id"), ctx->traceHeader.toLatin1());
     }
     if (ctx->tracing())
         ctx->log(QStringLiteral("response"), QStringLiteral("Method completed with status: %1").arg(ctx->response.status));

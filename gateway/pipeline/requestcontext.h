@@ -40,6 +40,9 @@ struct RequestContext
     ResponseCallback done;
     QString requestId;
     QString extendedRequestId;
+    // X-Amzn-Trace-Id: the client's when well-formed, else a new one (core/traceid.h). Sent to
+    // integrations and, for AWS, AWS_PROXY and HTTP integrations of REST APIs, to the client.
+    QString traceHeader;
     QDateTime requestTime;
     QElapsedTimer timer;
     bool testInvoke = false;

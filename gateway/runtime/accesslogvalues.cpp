@@ -1,5 +1,6 @@
 #include "accesslogvalues.h"
 
+#include "gateway/core/traceid.h"
 #include "gateway/observe/secretmask.h"
 
 #include <QJsonArray>
@@ -40,6 +41,9 @@ QHash<QString, QString> accessLogValues(const pipeline::RequestContext &ctx, con
         out.insert(QStringLiteral("integration.status"), QString::number(ctx.endpointResult.status));
         out.insert(QStringLiteral("integration.integrationStatus"), QString::number(ctx.endpointResult.status));
     }
+    // X-Ray traces REST APIs only, on stages with tracing enabled; there the log can name the trace.
+    if (ctx.stage && ctx.stage->settings.tracingEnabled && ctx.api && ctx.api->type == model::ApiType::Rest)
+        out.insert(QStringLiteral("xrayTraceId"), traceIdOf(ctx.traceHeader));
     if (!ctx.authorizerError.isEmpty())
         out.insert(QStringLiteral("authorizer.error"), ctx.authorizerError);
     if (ctx.error) {

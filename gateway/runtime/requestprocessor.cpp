@@ -3,6 +3,7 @@
 #include "accesslogvalues.h"
 
 #include "gateway/core/ids.h"
+#include "gateway/core/traceid.h"
 #include "gateway/integrations/awsintegrator.h"
 #include "gateway/observe/secretmask.h"
 #include "gateway/integrations/functionauthorizerinvoker.h"
@@ -81,6 +82,7 @@ std::shared_ptr<RequestContext> RequestProcessor::newContext(HttpRequest request
     ctx->requestTime = QDateTime::currentDateTimeUtc();
     ctx->requestId = gw::newRequestId();
     ctx->extendedRequestId = gw::newExtendedRequestId();
+    ctx->traceHeader = gw::traceHeaderFor(ctx->request.headers.value("x-amzn-trace-id"), ctx->requestTime.toSecsSinceEpoch());
     ctx->config = m_config;
     if (m_config) {
         ctx->traceBodyLimit = m_config->traceBodyLimit;

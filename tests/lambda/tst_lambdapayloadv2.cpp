@@ -11,6 +11,7 @@
 #include <QJsonObject>
 #include <QSignalSpy>
 #include <QTcpSocket>
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace gw::model;
@@ -89,6 +90,23 @@ private slots:
         QCOMPARE(rc.value(QStringLiteral("apiId")).toString(), QStringLiteral("v2api"));
         QVERIFY(!e.contains(QStringLiteral("body"))); // keys without a value are left out
         QCOMPARE(e.value(QStringLiteral("isBase64Encoded")).toBool(), false);
+    }
+
+    // The function sees the request's trace header in lower case, made by the gateway or the
+    // client's; HTTP APIs (no X-Ray) do not answer with it.
+    void eventCarriesTheTraceHeader()
+    {
+        const auto made = m_client.send("GET", url(QStringLiteral("/items/1")), headers());
+        QCOMPARE(made.status, 200);
+        const QString header = QJsonDocument::fromJson(made.body).object().value(QStringLiteral("headers")).toObject()
+                                   .value(QStringLiteral("x-amzn-trace-id")).toString();
+        QVERIFY2(QRegularExpression(QStringLiteral("^Root=1-[0-9a-f]{8}-[0-9a-f]{24}$")).match(header).hasMatch(), qPrintable(header));
+        QVERIFY(made.header("x-amzn-trace-id").isEmpty());
+
+        const QByteArray incoming = "Root=1-5759e988-bd862e3fe1be46a994272793";
+        const auto continued = m_client.send("GET", url(QStringLiteral("/items/1")), headers({{"X-Amzn-Trace-Id", incoming}}));
+        QCOMPARE(QJsonDocument::fromJson(continued.body).object().value(QStringLiteral("headers")).toObject()
+                     .value(QStringLiteral("x-amzn-trace-id")).toString(), QString::fromLatin1(incoming));
     }
 
     void outputWithoutStatusCodeIsAJsonBody()

@@ -78,7 +78,8 @@ private slots:
         QVERIFY(QFile::copy(m_sample, project));
         QFile::setPermissions(project, QFile::ReadOwner | QFile::WriteOwner);
         const Run r = run({QStringLiteral("import"), m_data + QStringLiteral("awsdocs__http-api.oas301.json"),
-                           QStringLiteral("--into"), project});
+                           QStringLiteral("--into"), project, QStringLiteral("--type"), QStringLiteral("http")});
+        QVERIFY2(!r.err.contains("hint"), r.err.constData()); // the type was chosen
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const QString apiId = QJsonDocument::fromJson(r.out).object().value(QLatin1String("apiId")).toString();
         QCOMPARE(QJsonDocument::fromJson(r.out).object().value(QLatin1String("apiType")).toString(), QStringLiteral("HTTP"));
@@ -97,6 +98,38 @@ private slots:
         const Run swagger = run({QStringLiteral("export"), project, QStringLiteral("--api"), apiId, QStringLiteral("--format"), QStringLiteral("swagger20")});
         QCOMPARE(swagger.exitCode, 1);
         QVERIFY2(swagger.err.contains("OpenAPI 3.0 only"), swagger.err.constData());
+    }
+
+    // AWS imports a document as the kind of API it is imported into; an HTTP API document
+    // imported without --type becomes a REST API, with a hint saying why it might not be meant as one.
+    void importIsRestUnlessToldAndHintsAtAnHttpApiDocument()
+    {
+        QTemporaryDir dir;
+        const QString file = m_data + QStringLiteral("awsdocs__http-api.oas301.json");
+        const Run r = run({QStringLiteral("import"), file, QStringLiteral("-o"), dir.filePath(QStringLiteral("a.gwproj"))});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(QJsonDocument::fromJson(r.out).object().value(QLatin1String("apiType")).toString(), QStringLiteral("REST"));
+        const QByteArray hint = file.toUtf8() + ": hint: looks like an HTTP API (x-amazon-apigateway-cors at the top)";
+        QVERIFY2(r.err.contains(hint), r.err.constData());
+        QVERIFY2(r.err.contains("(--type http)\n"), r.err.constData());
+        QCOMPARE(run({QStringLiteral("check"), dir.filePath(QStringLiteral("a.gwproj"))}).exitCode, 0);
+
+        const Run rest = run({QStringLiteral("import"), file, QStringLiteral("-o"), dir.filePath(QStringLiteral("b.gwproj")),
+                              QStringLiteral("--type"), QStringLiteral("rest")});
+        QVERIFY2(rest.exitCode == 0, rest.err.constData());
+        QCOMPARE(QJsonDocument::fromJson(rest.out).object().value(QLatin1String("apiType")).toString(), QStringLiteral("REST"));
+        QVERIFY2(!rest.err.contains("hint"), rest.err.constData());
+
+        // A REST document gets no hint.
+        const Run plain = run({QStringLiteral("import"), m_data + QStringLiteral("localstack__pets.json"), QStringLiteral("-o"),
+                               dir.filePath(QStringLiteral("c.gwproj"))});
+        QVERIFY2(plain.exitCode == 0, plain.err.constData());
+        QVERIFY2(!plain.err.contains("hint"), plain.err.constData());
+
+        const Run wrong = run({QStringLiteral("import"), file, QStringLiteral("-o"), dir.filePath(QStringLiteral("d.gwproj")),
+                               QStringLiteral("--type"), QStringLiteral("websocket")});
+        QCOMPARE(wrong.exitCode, 2);
+        QVERIFY2(wrong.err.contains("--type must be rest or http"), wrong.err.constData());
     }
 
     void importReportsWhatAndWhere_data()

@@ -1,3 +1,4 @@
+#include "gateway/model/check.h"
 #include "gateway/openapi/openapiexport.h"
 #include "gateway/openapi/openapiimport.h"
 #include "gateway/openapi/yamljson.h"
@@ -149,18 +150,156 @@ private slots:
         QVERIFY(hasDiagnostic(r, QStringLiteral("paths[\"/p\"].put.parameters[0]"), QStringLiteral("formData")));
     }
 
-    void httpApisAreDetectedWithTheirDefaultRoute()
+    void httpApisAreImportedWhenChosenWithTheirDefaultRoute()
     {
         const QByteArray doc = "openapi: 3.0.1\ninfo: {title: H, version: '1'}\nx-amazon-apigateway-importexport-version: '1.0'\n"
                                "x-amazon-apigateway-cors: {allowOrigins: ['*']}\npaths:\n  /$default:\n    x-amazon-apigateway-any-method:\n"
                                "      isDefaultRoute: true\n      x-amazon-apigateway-integration: {type: aws_proxy, httpMethod: POST, uri: 'arn:aws:apigateway:us-east-1:lambda:path/f', payloadFormatVersion: 2.0}\n";
-        const auto r = importYaml(doc);
+        openapi::ImportOptions options;
+        options.apiId = QStringLiteral("api1");
+        options.type = model::ApiType::Http;
+        const auto r = openapi::importOpenApi(doc, QStringLiteral("api.yaml"), options);
         QVERIFY(r.ok);
         QVERIFY(r.api.type == model::ApiType::Http);
         QVERIFY(r.api.design.defaultRoute);
         QCOMPARE(r.api.design.defaultRoute->integration->payloadFormatVersion, QStringLiteral("2.0"));
         QCOMPARE(r.api.design.corsConfiguration.value(QLatin1String("allowOrigins")).toArray().size(), 1);
         QCOMPARE(r.api.design.resources.size(), 1); // the $default route is no resource
+    }
+
+    // AWS imports a document as the kind of API it is imported into: without a chosen type the
+    // document is a REST API, and what makes it look like an HTTP API is said for the hint.
+    void theTypeIsChosenNotGuessed_data()
+    {
+        QTest::addColumn<QByteArray>("doc");
+        QTest::addColumn<QString>("sign");
+        const QByteArray head = "openapi: 3.0.1\ninfo: {title: H, version: '1'}\n";
+        QTest::newRow("cors") << head + "x-amazon-apigateway-cors: {allowOrigins: ['*']}\npaths: {}\n"
+                              << QStringLiteral("x-amazon-apigateway-cors at the top");
+        QTest::newRow("payload 2.0") << head + "paths:\n  /a:\n    get:\n      responses: {}\n      x-amazon-apigateway-integration: "
+                                              "{type: aws_proxy, httpMethod: POST, uri: 'arn:aws:apigateway:us-east-1:lambda:path/f', payloadFormatVersion: '2.0'}\n"
+                                     << QStringLiteral("paths[\"/a\"].get.x-amazon-apigateway-integration.payloadFormatVersion 2.0");
+        QTest::newRow("payload 1.0 is REST's") << head + "paths:\n  /a:\n    get:\n      responses: {}\n      x-amazon-apigateway-integration: "
+                                                        "{type: aws_proxy, httpMethod: POST, uri: 'arn:aws:apigateway:us-east-1:lambda:path/f', payloadFormatVersion: '1.0'}\n"
+                                               << QString();
+        QTest::newRow("plain") << head + "paths: {}\n" << QString();
+    }
+
+    void theTypeIsChosenNotGuessed()
+    {
+        QFETCH(QByteArray, doc);
+        QFETCH(QString, sign);
+        const auto r = importYaml(doc);
+        QVERIFY(r.ok);
+        QVERIFY(r.api.type == model::ApiType::Rest);
+        QCOMPARE(r.httpApiSign, sign);
+        QCOMPARE(openapi::typeHint(r.httpApiSign).isEmpty(), sign.isEmpty());
+        if (!sign.isEmpty())
+            QVERIFY(openapi::typeHint(r.httpApiSign).contains(sign));
+    }
+
+    // An authorizer without its own identitySource reads the security scheme's apiKey location
+    // (API Gateway's import); its own identitySource wins.
+    void identitySourceComesFromTheSecurityScheme_data()
+    {
+        QTest::addColumn<QByteArray>("scheme");
+        QTest::addColumn<bool>("http");
+        QTest::addColumn<QString>("identitySource");
+        QTest::newRow("token, header") << QByteArray(R"({"type": "apiKey", "name": "X-Token", "in": "header",
+            "x-amazon-apigateway-authorizer": {"type": "token", "authorizerUri": "arn:x"}})") << false << QStringLiteral("method.request.header.X-Token");
+        QTest::newRow("cognito, header") << QByteArray(R"({"type": "apiKey", "name": "Authorization", "in": "header",
+            "x-amazon-apigateway-authorizer": {"type": "cognito_user_pools", "providerARNs": ["arn:aws:cognito-idp:us-east-1:1:userpool/p"]}})")
+                                         << false << QStringLiteral("method.request.header.Authorization");
+        QTest::newRow("request, header") << QByteArray(R"({"type": "apiKey", "name": "Auth", "in": "header",
+            "x-amazon-apigateway-authorizer": {"type": "request", "authorizerUri": "arn:x"}})") << false << QStringLiteral("method.request.header.Auth");
+        QTest::newRow("request, query") << QByteArray(R"({"type": "apiKey", "name": "token", "in": "query",
+            "x-amazon-apigateway-authorizer": {"type": "request", "authorizerUri": "arn:x"}})") << false << QStringLiteral("method.request.querystring.token");
+        QTest::newRow("own identitySource wins") << QByteArray(R"({"type": "apiKey", "name": "X-Token", "in": "header",
+            "x-amazon-apigateway-authorizer": {"type": "request", "authorizerUri": "arn:x", "identitySource": "method.request.header.A, method.request.querystring.b"}})")
+                                                 << false << QStringLiteral("method.request.header.A, method.request.querystring.b");
+        QTest::newRow("http api, header") << QByteArray(R"({"type": "apiKey", "name": "Auth", "in": "header",
+            "x-amazon-apigateway-authorizer": {"type": "request", "authorizerUri": "arn:x", "authorizerPayloadFormatVersion": "2.0"}})")
+                                          << true << QStringLiteral("$request.header.Auth");
+        QTest::newRow("token cannot read a query") << QByteArray(R"({"type": "apiKey", "name": "token", "in": "query",
+            "x-amazon-apigateway-authorizer": {"type": "token", "authorizerUri": "arn:x"}})") << false << QString();
+    }
+
+    void identitySourceComesFromTheSecurityScheme()
+    {
+        QFETCH(QByteArray, scheme);
+        QFETCH(bool, http);
+        QFETCH(QString, identitySource);
+        const QByteArray doc = R"({"openapi": "3.0.1", "info": {"title": "T", "version": "1"},
+          "components": {"securitySchemes": {"auth": )" + scheme + R"(}},
+          "paths": {"/p": {"get": {"security": [{"auth": []}], "responses": {"200": {"description": "200 response"}},
+                    "x-amazon-apigateway-integration": {"type": "mock"}}}}})";
+        openapi::ImportOptions options;
+        options.apiId = QStringLiteral("api1");
+        if (http)
+            options.type = model::ApiType::Http;
+        const auto r = openapi::importOpenApi(doc, QStringLiteral("api.json"), options);
+        QVERIFY(r.ok);
+        QCOMPARE(r.api.design.authorizers.size(), 1);
+        QCOMPARE(r.api.design.authorizers[0].identitySource, identitySource);
+        if (identitySource.isEmpty())
+            QVERIFY(hasDiagnostic(r, QStringLiteral("components.securitySchemes.auth.x-amazon-apigateway-authorizer"),
+                                  QStringLiteral("reads a header")));
+    }
+
+    // Deployment templates leave `${name}` where a URI belongs; the name becomes a stage
+    // variable, so the API passes check and is served once a stage sets it.
+    void templatePlaceholdersBecomeStageVariables()
+    {
+        const QByteArray doc = "swagger: '2.0'\ninfo: {title: T, version: '1'}\npaths:\n"
+                               "  /a:\n    get:\n      responses: {}\n      x-amazon-apigateway-integration: {type: http, httpMethod: GET, uri: '${uri}/{id}'}\n"
+                               "  /b:\n    get:\n      responses: {}\n      x-amazon-apigateway-integration: {type: aws, httpMethod: POST, uri: '${lambda_arn}'}\n"
+                               "  /c:\n    get:\n      responses: {}\n      x-amazon-apigateway-integration: {type: http, httpMethod: GET, uri: '${stageVariables.up}/c'}\n";
+        const auto r = importYaml(doc);
+        QVERIFY(r.ok);
+        const auto uri = [&](const char *path) {
+            return r.api.design.resource(QLatin1String(path))->methods.value(QStringLiteral("GET")).integration->uri;
+        };
+        QCOMPARE(uri("/a"), QStringLiteral("${stageVariables.uri}/{id}"));
+        QCOMPARE(uri("/b"), QStringLiteral("${stageVariables.lambda_arn}"));
+        QCOMPARE(uri("/c"), QStringLiteral("${stageVariables.up}/c"));
+        QVERIFY(hasDiagnostic(r, QStringLiteral("paths[\"/a\"].get.x-amazon-apigateway-integration.uri"), QStringLiteral("template placeholder")));
+        QVERIFY(!hasDiagnostic(r, QStringLiteral("paths[\"/c\"].get.x-amazon-apigateway-integration.uri"), QStringLiteral("template placeholder")));
+        model::Project project;
+        project.apis.append(r.api);
+        QVERIFY(!model::hasErrors(model::check(project)));
+    }
+
+    void schemaDescriptionsDescribeTheirModels()
+    {
+        const QByteArray doc = R"({"openapi": "3.0.1", "info": {"title": "T", "version": "1"},
+          "components": {"schemas": {"Pet": {"type": "object", "description": "A pet for sale"}, "Plain": {"type": "string"}}},
+          "paths": {"/p": {"post": {"requestBody": {"content": {"application/json": {"schema": {"type": "object", "description": "inline body"}}}},
+                    "responses": {"200": {"description": "200 response", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Pet"}}}}},
+                    "x-amazon-apigateway-integration": {"type": "mock"}}}}})";
+        const auto r = importYaml(doc, QStringLiteral("api.json"));
+        QVERIFY(r.ok);
+        QCOMPARE(findModel(r.api, QStringLiteral("Pet"))->description, QStringLiteral("A pet for sale"));
+        QCOMPARE(findModel(r.api, QStringLiteral("Plain"))->description, QString());
+        const QString body = r.api.design.resource(QStringLiteral("/p"))->methods.value(QStringLiteral("POST")).requestModels.value(QStringLiteral("application/json"));
+        QVERIFY(!body.isEmpty());
+        QCOMPARE(findModel(r.api, body)->description, QStringLiteral("inline body"));
+
+        // A description given to a model (not to its schema) is exported on the schema.
+        model::Project project;
+        project.apis.append(r.api);
+        for (auto &m : project.apis[0].design.models)
+            if (m.name == QLatin1String("Plain"))
+                m.description = QStringLiteral("Just text");
+        for (const auto format : {openapi::ExportFormat::OpenApi30, openapi::ExportFormat::Swagger20}) {
+            openapi::ExportOptions eo;
+            eo.format = format;
+            const auto e = openapi::exportOpenApi(project, eo);
+            QVERIFY(e.ok);
+            const auto back = importYaml(e.document, QStringLiteral("back.json"));
+            QVERIFY(back.ok);
+            QCOMPARE(findModel(back.api, QStringLiteral("Plain"))->description, QStringLiteral("Just text"));
+            QCOMPARE(findModel(back.api, QStringLiteral("Pet"))->description, QStringLiteral("A pet for sale"));
+        }
     }
 
     void errorsSayWhatAndWhere_data()

@@ -2,6 +2,7 @@
 #include "ui/mainwindow.h"
 #include "ui/navigatorpanel.h"
 #include "ui/openapiexportdialog.h"
+#include "ui/openapiimportdialog.h"
 
 #include "gateway/model/projectfile.h"
 #include "gateway/openapi/openapiimport.h"
@@ -10,7 +11,13 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialog>
+#include <QDialogButtonBox>
 #include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
+#include <QPushButton>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QRadioButton>
@@ -18,6 +25,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUndoStack>
+
+#include <memory>
 
 using gw::ui::ItemRef;
 
@@ -33,7 +42,113 @@ class TestOpenApiGui : public QObject
         return loaded.project;
     }
 
+    // The main window on the sample project, shown (null when it never appears).
+    static std::unique_ptr<gw::ui::MainWindow> shownWindow(gw::runtime::Engine &engine)
+    {
+        auto window = std::make_unique<gw::ui::MainWindow>(&engine);
+        window->setProject(sample(), QString());
+        window->show();
+        return QTest::qWaitForWindowExposed(window.get()) ? std::move(window) : nullptr;
+    }
+
+    // Opens File → Import OpenAPI… with the mouse, as a person does.
+    static gw::ui::OpenApiImportDialog *openImportDialog(gw::ui::MainWindow &window)
+    {
+        QMenuBar *bar = window.menuBar();
+        QAction *fileAction = nullptr;
+        for (QAction *a : bar->actions())
+            if (a->text() == QLatin1String("&File"))
+                fileAction = a;
+        if (!fileAction)
+            return nullptr;
+        QTest::mouseClick(bar, Qt::LeftButton, {}, bar->actionGeometry(fileAction).center());
+        QMenu *menu = fileAction->menu();
+        if (!QTest::qWaitFor([menu]() { return menu->isVisible(); }, 5000))
+            return nullptr;
+        QAction *import = nullptr;
+        for (QAction *a : menu->actions())
+            if (a->text() == QStringLiteral("&Import OpenAPI…"))
+                import = a;
+        if (!import)
+            return nullptr;
+        QTest::mouseClick(menu, Qt::LeftButton, {}, menu->actionGeometry(import).center());
+        gw::ui::OpenApiImportDialog *dialog = nullptr;
+        const bool shown = QTest::qWaitFor([&]() {
+            dialog = window.findChild<gw::ui::OpenApiImportDialog *>();
+            return dialog && dialog->isVisible();
+        }, 5000);
+        return shown ? dialog : nullptr;
+    }
+
+    static void typeInto(QLineEdit *edit, const QString &text)
+    {
+        QTest::mouseClick(edit, Qt::LeftButton, {}, edit->rect().center());
+        QTest::keyClicks(edit, text);
+    }
+
+    static void click(QWidget *w)
+    {
+        QVERIFY2(w->isVisible() && w->isEnabled(), qPrintable(w->objectName()));
+        QTest::mouseClick(w, Qt::LeftButton, {}, w->rect().center());
+    }
+
 private slots:
+    // The import dialog asks which kind of API to create: REST unless the user picks HTTP, with a
+    // hint when the file looks like an HTTP API and REST is chosen.
+    void importDialogCreatesTheChosenTypeAndHintsAtAnHttpDocument()
+    {
+        gw::runtime::Engine engine;
+        const auto window = shownWindow(engine);
+        QVERIFY(window);
+        gw::ui::OpenApiImportDialog *dialog = openImportDialog(*window);
+        QVERIFY(dialog);
+        auto *rest = dialog->findChild<QRadioButton *>(QStringLiteral("importTypeRest"));
+        auto *http = dialog->findChild<QRadioButton *>(QStringLiteral("importTypeHttp"));
+        auto *hint = dialog->findChild<QLabel *>(QStringLiteral("importTypeHint"));
+        QVERIFY(rest && http && hint);
+        QVERIFY(rest->isVisible() && http->isVisible());
+        QVERIFY(rest->isChecked()); // REST by default
+        QVERIFY(!hint->isVisible());
+
+        typeInto(dialog->findChild<QLineEdit *>(QStringLiteral("importFile")),
+                 QStringLiteral(GW_SOURCE_DIR "/tests/data/openapi/awsdocs__http-api.oas301.json"));
+        QTRY_VERIFY(hint->isVisible());
+        QVERIFY2(hint->text().contains(QLatin1String("looks like an HTTP API (x-amazon-apigateway-cors at the top)")),
+                 qPrintable(hint->text()));
+        click(http);
+        QVERIFY(http->isChecked());
+        QVERIFY(!hint->isVisible()); // the user chose HTTP: nothing to hint at
+        click(rest);
+        QVERIFY(hint->isVisible());
+        click(http);
+
+        QSignalSpy done(window.get(), &gw::ui::MainWindow::importFinished);
+        click(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok));
+        QVERIFY(done.wait(10000));
+        QCOMPARE(done.first().first().toBool(), true);
+        QVERIFY(window->project().apis.last().type == gw::model::ApiType::Http);
+        QVERIFY(window->project().apis.last().design.resource(QStringLiteral("/pets/{petId}")));
+    }
+
+    void importDialogImportsAsRestWhenLeftAlone()
+    {
+        gw::runtime::Engine engine;
+        const auto window = shownWindow(engine);
+        QVERIFY(window);
+        gw::ui::OpenApiImportDialog *dialog = openImportDialog(*window);
+        QVERIFY(dialog);
+        auto *file = dialog->findChild<QLineEdit *>(QStringLiteral("importFile"));
+        typeInto(file, QStringLiteral(GW_SOURCE_DIR "/tests/data/openapi/awsdocs__http-api.oas301.json"));
+        QTRY_VERIFY(dialog->findChild<QLabel *>(QStringLiteral("importTypeHint"))->isVisible());
+        const int apis = int(window->project().apis.size());
+        QSignalSpy done(window.get(), &gw::ui::MainWindow::importFinished);
+        QTest::keyClick(file, Qt::Key_Return); // Import is the default button
+        QVERIFY(done.wait(10000));
+        QCOMPARE(done.first().first().toBool(), true);
+        QCOMPARE(int(window->project().apis.size()), apis + 1);
+        QVERIFY(window->project().apis.last().type == gw::model::ApiType::Rest);
+    }
+
     void importAddsTheApiAsOneUndoStepAndReportsWarnings()
     {
         gw::runtime::Engine engine;

@@ -235,6 +235,8 @@ PhaseResult IntegrationRequestPhase::onRequest(const std::shared_ptr<RequestCont
     if (!out.headers.contains("accept"))
         out.headers.set("Accept", "application/json");
     out.headers.set("X-Amzn-Apigateway-Api-Id", ctx->api->id.toLatin1());
+    if (!ctx->traceHeader.isEmpty())
+        out.headers.set("X-Amzn-Trace-Id", ctx->traceHeader.toLatin1());
 
     if (ctx->tracing())
         ctx->log(phase, QStringLiteral("Endpoint request URI: %1").arg(out.url.toString(QUrl::FullyEncoded)));
