@@ -62,10 +62,10 @@ class TestServeFunctionIsolation : public QObject
                 "exports.handler = async (event) => ({ statusCode: 200, body: JSON.stringify({\n"
                 "  lastEvent: typeof lastEvent, polluted: ({}).polluted === undefined ? 'clean' : 'polluted',\n"
                 "  aSecret: process.env.A_SECRET || 'none', mine: process.env.B_SECRET, tokens: typeof tokens,\n"
-                "  gate: event.requestContext.authorizer }) });")),
+                "  gate: { sawA: event.requestContext.authorizer.sawA, polluted: event.requestContext.authorizer.polluted } }) });")),
             gwtest::jsFunction(QStringLiteral("leaver"), QStringLiteral(
+                "const realThen = Promise.prototype.then;  // before the handler replaces it\n"
                 "exports.handler = async () => {\n"
-                "  const realThen = Promise.prototype.then;\n"
                 "  Promise.prototype.then = function (ok) { ok({ statusCode: 200, body: 'forged' }); return this; };\n"
                 "  let p = Promise.resolve();\n"
                 "  for (let i = 0; i < 50; ++i) p = realThen.call(p, () => 0);\n"
@@ -82,7 +82,8 @@ class TestServeFunctionIsolation : public QObject
         gate.functionName = QStringLiteral("gate");
         gate.resultTtlInSeconds = 0;  // the authorizer runs for every request
         api.design.authorizers = {gate};
-        for (const auto &[path, function] : {std::pair{"/a", "tamperer"}, {"/b", "observer"}, {"/leave", "leaver"}}) {
+        const std::pair<const char *, const char *> routes[] = {{"/a", "tamperer"}, {"/b", "observer"}, {"/leave", "leaver"}};
+        for (const auto &[path, function] : routes) {
             Method m = gwtest::lambdaProxyMethod(QStringLiteral("GET"), QLatin1String(function));
             m.authorizationType = QStringLiteral("CUSTOM");
             m.authorizerId = QStringLiteral("gate");
@@ -125,7 +126,7 @@ private slots:
     {
         QCOMPARE(get(QStringLiteral("/b"), "Bearer b-token"),
                  QByteArray(R"({"lastEvent":"undefined","polluted":"clean","aSecret":"none","mine":"b-secret","tokens":"undefined",)"
-                            R"("gate":{"sawA":"undefined","polluted":"clean","principalId":"u","integrationLatency":0}})" "\n200"));
+                            R"("gate":{"sawA":"undefined","polluted":"clean"}})" "\n200"));
     }
 
     void theTampererNeverSawTheOthersEnvironmentOrTokens()
