@@ -1,3 +1,6 @@
+#include "invokeandwait.h"
+#include "lambdatestproject.h"
+
 #include "gateway/functions/functionruntime.h"
 #include "gateway/functions/jsfunctionhost.h"
 #include "gateway/integrations/upstreampool.h"
@@ -20,25 +23,9 @@ class TestFunctionIsolation : public QObject
 
     static Function js(const QString &name, const QString &code, int timeoutSeconds = 3)
     {
-        Function f;
-        f.name = name;
-        f.code = code;
-        f.timeoutSeconds = timeoutSeconds;
-        return f;
+        return gwtest::jsFunction(name, code, timeoutSeconds);
     }
-
-    FunctionResult invoke(const Function &f, const QByteArray &event = "{}")
-    {
-        std::optional<FunctionResult> result;
-        m_runtime->invoke(&f, event, {}, [&](FunctionResult r) { result = std::move(r); });
-        if (!QTest::qWaitFor([&] { return result.has_value(); }, 15000)) {
-            FunctionResult none;
-            none.payload = "no answer within 15 s: the worker is held";
-            none.functionError = true;
-            return none;
-        }
-        return *result;
-    }
+    FunctionResult invoke(const Function &f, const QByteArray &event = "{}") { return gwtest::invokeAndWait(*m_runtime, f, event); }
 
     // Reports what it sees of the world another function may have tampered with.
     static Function observer()
@@ -52,7 +39,8 @@ class TestFunctionIsolation : public QObject
         b.environment.insert(QStringLiteral("B_SECRET"), QStringLiteral("b-secret"));
         return b;
     }
-    static QByteArray untouched() {
+    static QByteArray untouched()
+    {
         return R"({"fromA":"undefined","lastEvent":"undefined","polluted":"clean","push":true,"stringify":true,)"
                R"("parsed":5,"aSecret":"none","mine":"b-secret"})";
     }
