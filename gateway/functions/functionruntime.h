@@ -24,8 +24,9 @@ struct InvokeOptions
 };
 
 // Invokes project functions for one engine thread: JavaScript functions on this thread's own
-// JavaScript thread (one QJSEngine, created on first use, never shared with another worker, so a
-// runaway function never stalls the requests this thread serves), runtime-endpoint functions
+// JavaScript thread (created on first use, never shared with another worker, so a runaway
+// function never stalls the requests this thread serves; each function in its own QJSEngine
+// there, see JsFunctionHost), runtime-endpoint functions
 // with `POST {endpointUrl}/2015-03-31/functions/function/invocations` through the thread's
 // upstream transport. The one way to run a function: integrations, authorizers and the CLI use it.
 //

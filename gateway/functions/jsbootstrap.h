@@ -4,7 +4,8 @@
 
 namespace gw::functions {
 
-// The JavaScript that JsFunctionHost evaluates once per engine: a function of (bridge, global)
+// The JavaScript that each JsSandbox evaluates once, in its fresh engine before any function
+// code, so that the intrinsics it captures are the real ones: a function of (bridge, global)
 // that installs console, process and globalThis, and returns the runtime object with
 //   asyncRun(generatorFunction, self, args) — drives a lowered async function (AsyncLowering),
 //   load(moduleFunction) — runs a wrapped module: {ok, exports} or {ok: false, error: JSON text},

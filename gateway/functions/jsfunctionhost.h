@@ -6,20 +6,20 @@
 #include "gateway/model/project.h"
 
 #include <QElapsedTimer>
-#include <QHash>
-#include <QJSValue>
 #include <QObject>
 
 #include <deque>
-#include <mutex>
 #include <functional>
+#include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 
-class QJSEngine;
 class QTimer;
 
 namespace gw::functions {
+
+class JsSandbox;
 
 struct JsInvocation
 {
@@ -30,21 +30,24 @@ struct JsInvocation
     std::function<void(FunctionResult)> done;  // called on the JavaScript thread
 };
 
-class JsBridge;
-
-// Runs JavaScript functions on one QJSEngine, one invocation at a time (so console lines belong
-// to exactly one invocation and one deadline is armed at a time). Each function's code is
-// compiled once per engine (keyed by name and code) into a CommonJS-style module; the handler
-// is module.exports.handler. Time limit: the function's timeout, by a QTimer for promises that
-// never settle and by JsWatchdog for code that never yields. Memory: JsWatchdog's resident-memory
-// guard at memoryMb, and results over 6 MB are refused as Lambda refuses them. After a timeout or
-// a memory stop the engine is thrown away and a fresh one serves the next invocation, as Lambda
-// starts a new execution environment.
+// Runs JavaScript functions, one invocation at a time (so console lines belong to exactly one
+// invocation and one deadline is armed at a time), each function in its own JsSandbox: its own
+// QJSEngine, created on the function's first invocation on this thread and reused while its code
+// and configuration stay the same, so no function sees another's globals, intrinsics,
+// environment or events. At most kMaxSandboxes are kept; the least recently used goes first, as
+// Lambda reclaims idle execution environments. The handler is module.exports.handler of the
+// function's code, loaded as a CommonJS-style module. Time limit: the function's timeout, by a
+// QTimer for promises that never settle and by JsWatchdog for code that never yields. Memory:
+// JsWatchdog's resident-memory guard at memoryMb, and results over 6 MB are refused as Lambda
+// refuses them. After a timeout, a memory stop or a failed init the function's sandbox is thrown
+// away and a fresh one serves its next invocation, as Lambda starts a new execution environment.
 // Thread contract: lives on its own JavaScript thread; every method except interruptNow() runs there.
 class JsFunctionHost : public QObject
 {
     Q_OBJECT
 public:
+    static constexpr qsizetype kMaxSandboxes = 32;
+
     explicit JsFunctionHost(QObject *parent = nullptr);
     ~JsFunctionHost() override;
 
@@ -52,29 +55,27 @@ public:
     void cancel(quint64 id);  // drops a queued invocation; a running one runs to its end
     void interruptNow();      // any thread: stops whatever JavaScript runs (shutdown)
 
-    // From the bridge (JavaScript).
-    void onLog(const QString &level, const QString &message);
-    void onSettle(bool ok, const QString &payload);
+    // From a sandbox's bridge (JavaScript); only the running sandbox is listened to.
+    void onLog(const JsSandbox *from, const QString &level, const QString &message);
+    void onSettle(const JsSandbox *from, bool ok, const QString &payload);
 
 private:
-    void ensureEngine();
-    void resetEngine();
+    JsSandbox *sandboxFor(const model::Function &function);
     void startNext();
     void start();
-    bool compile(const model::Function &function, QJSValue *handler, FunctionResult *failure);
     void complete(quint64 id);
     void finish(FunctionResult result);
 
-    std::mutex m_engineMutex;  // guards m_engine against interruptNow() from other threads
-    std::unique_ptr<QJSEngine> m_engine;
-    JsBridge *m_bridge = nullptr;
-    QJSValue m_runtime;
-    struct Compiled
+    struct Kept
     {
-        QByteArray codeHash;
-        QJSValue handler;
+        std::unique_ptr<JsSandbox> sandbox;
+        quint64 lastUsed = 0;
     };
-    QHash<QString, Compiled> m_compiled;
+    std::map<QString, Kept> m_sandboxes;  // by function name
+    quint64 m_uses = 0;
+    std::mutex m_runningMutex;  // guards m_running against interruptNow() from other threads
+    JsSandbox *m_running = nullptr;
+    bool m_discardRunning = false;  // its init failed: no environment is kept
 
     JsWatchdog m_watchdog;
     QTimer *m_deadline;

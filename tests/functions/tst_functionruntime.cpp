@@ -1,3 +1,5 @@
+#include "invokeandwait.h"
+
 #include "gateway/functions/functionruntime.h"
 #include "gateway/integrations/upstreampool.h"
 
@@ -30,11 +32,7 @@ class TestFunctionRuntime : public QObject
 
     FunctionResult invoke(const Function &f, const QByteArray &event = "{}", const QString &requestId = {})
     {
-        std::optional<FunctionResult> result;
-        m_runtime->invoke(&f, event, {requestId, false}, [&](FunctionResult r) { result = std::move(r); });
-        if (!QTest::qWaitFor([&] { return result.has_value(); }, 20000))
-            return {};
-        return *result;
+        return gwtest::invokeAndWait(*m_runtime, f, event, requestId);
     }
 
     static QJsonValue json(const QByteArray &payload) { return QJsonDocument::fromJson("[" + payload + "]").array().at(0); }
