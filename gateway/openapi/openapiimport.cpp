@@ -22,17 +22,24 @@ namespace {
 
 const QLatin1String kAnyMethod("x-amazon-apigateway-any-method");
 
-void addResource(ImportContext &c, const QString &path)
+// Index of the resource at `path` in c.def.resources, added with every missing ancestor (the
+// tree has no holes: /a/b needs /a). `index` maps the paths added so far to their place; the
+// walk up stops at the first existing ancestor, so a path of depth d costs d steps, not d².
+qsizetype addResource(ImportContext &c, QHash<QString, qsizetype> &index, const QString &path)
 {
-    if (c.def.resource(path))
-        return;
-    model::Resource r;
-    r.path = path;
-    r.id = stableId(QStringLiteral("resource:") + c.api.id + QLatin1Char(':') + path, 10);
-    const QString parent = r.parentPath();
-    c.def.resources.append(r);
-    if (!parent.isEmpty())
-        addResource(c, parent); // the tree has no holes: /a/b needs /a
+    if (const auto found = index.constFind(path); found != index.constEnd())
+        return *found;
+    const qsizetype added = c.def.resources.size();
+    QString p = path;
+    while (!p.isEmpty() && !index.contains(p)) {
+        model::Resource r;
+        r.path = p;
+        r.id = stableId(QStringLiteral("resource:") + c.api.id + QLatin1Char(':') + p, 10);
+        p = r.parentPath();
+        index.insert(r.path, c.def.resources.size());
+        c.def.resources.append(std::move(r));
+    }
+    return added;
 }
 
 std::optional<QString> verbFor(const QString &key)
@@ -50,6 +57,8 @@ std::optional<QString> verbFor(const QString &key)
 void readPaths(ImportContext &c, const QJsonObject &paths)
 {
     OperationReader reader(c);
+    QHash<QString, qsizetype> resourceIndex;
+    addResource(c, resourceIndex, QStringLiteral("/"));
     for (auto it = paths.begin(); it != paths.end(); ++it) {
         const QString ppath = childPath(QStringLiteral("paths"), it.key());
         Location at{c.docs.rootFile(), DocumentSet::pointerFor(QStringLiteral("/paths"), it.key())};
@@ -76,7 +85,7 @@ void readPaths(ImportContext &c, const QJsonObject &paths)
             c.error(ppath, problem);
             continue;
         }
-        addResource(c, path);
+        const qsizetype resource = addResource(c, resourceIndex, path);
         for (auto op = item->begin(); op != item->end(); ++op) {
             const auto verb = verbFor(op.key());
             if (!verb) {
@@ -89,7 +98,7 @@ void readPaths(ImportContext &c, const QJsonObject &paths)
             const auto operation = c.object(op.value(), oat, opath);
             if (!operation)
                 continue;
-            c.def.resource(path)->methods.insert(*verb, reader.read(*verb, path, *operation, oat, inherited, opath));
+            c.def.resources[resource].methods.insert(*verb, reader.read(*verb, path, *operation, oat, inherited, opath));
         }
         c.checkKeys(*item, ppath, {"get", "put", "post", "delete", "options", "head", "patch", "trace", "parameters",
                                    "x-amazon-apigateway-any-method"});
@@ -170,7 +179,6 @@ ImportResult importOpenApi(const QByteArray &bytes, const QString &fileName, con
     api.description = info.value(QLatin1String("description")).toString();
     api.version = scalarString(info.value(QLatin1String("version")));
     c.checkKeys(info, QStringLiteral("info"), {"title", "description", "version"});
-    addResource(c, QStringLiteral("/"));
 
     const QJsonObject components = root.value(QLatin1String("components")).toObject();
     if (v3)
