@@ -8,6 +8,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+
 using namespace gw;
 
 // Import of the features the corpus does not cover, and the warnings and errors it gives.
@@ -161,6 +163,47 @@ private slots:
         QCOMPARE(r.api.design.defaultRoute->integration->payloadFormatVersion, QStringLiteral("2.0"));
         QCOMPARE(r.api.design.corsConfiguration.value(QLatin1String("allowOrigins")).toArray().size(), 1);
         QCOMPARE(r.api.design.resources.size(), 1); // the $default route is no resource
+    }
+
+    void resourcesAreInTheOrderOfTheirPaths()
+    {
+        // Siblings whose names start alike interleave with each other's descendants: "/a" < "/a-b"
+        // < "/a-b/x" < "/a/y" in string order.
+        QByteArray doc = "openapi: 3.0.1\ninfo: {title: T, version: '1'}\npaths:\n";
+        for (const char *path : {"/a/y", "/a-b/x", "/a", "/a.b/c/d", "/A", "/a/{id}/z", "/b", "/a!/q"})
+            doc += QByteArray("  ") + path + ":\n    get: {responses: {'200': {description: 200 response}}}\n";
+        const auto r = importYaml(doc);
+        QVERIFY(r.ok);
+        QStringList paths, ids;
+        for (const auto &res : r.api.design.resources) {
+            paths.append(res.path);
+            ids.append(res.id);
+        }
+        QStringList sorted = paths;
+        std::sort(sorted.begin(), sorted.end());
+        QCOMPARE(paths, sorted);
+        QCOMPARE(paths.size(), 15);
+        ids.removeDuplicates();
+        QCOMPARE(ids.size(), paths.size());
+    }
+
+    void aPathTenThousandSegmentsDeepIsTenThousandResources()
+    {
+        // Import was quadratic in path depth (seconds and gigabytes for this one path); ctest's
+        // timeout is the guard, tests/benchmarks/openapi_import.sh measures it.
+        QByteArray path;
+        for (int i = 0; i < 10000; ++i)
+            path += "/s" + QByteArray::number(i);
+        const auto r = importYaml("openapi: 3.0.1\ninfo: {title: T, version: '1'}\npaths:\n  " + path
+                                  + ":\n    get: {responses: {'200': {description: 200 response}}}\n");
+        QVERIFY(r.ok);
+        const auto &resources = r.api.design.resources;
+        QCOMPARE(resources.size(), 10001);
+        QCOMPARE(resources.first().path, QStringLiteral("/"));
+        QCOMPARE(resources.last().path, QString::fromLatin1(path));
+        QVERIFY(resources.last().methods.contains(QStringLiteral("GET")));
+        for (qsizetype i = 1; i < resources.size(); ++i) // a chain: each one's parent just before it
+            QVERIFY(resources[i].parentPath() == resources[i - 1].path);
     }
 
     void errorsSayWhatAndWhere_data()
