@@ -182,7 +182,7 @@ private slots:
         QStringList sorted = paths;
         std::sort(sorted.begin(), sorted.end());
         QCOMPARE(paths, sorted);
-        QCOMPARE(paths.size(), 15);
+        QCOMPARE(paths.size(), 14);
         ids.removeDuplicates();
         QCOMPARE(ids.size(), paths.size());
     }
@@ -194,9 +194,10 @@ private slots:
         QByteArray path;
         for (int i = 0; i < 10000; ++i)
             path += "/s" + QByteArray::number(i);
-        const auto r = importYaml("openapi: 3.0.1\ninfo: {title: T, version: '1'}\npaths:\n  " + path
-                                  + ":\n    get: {responses: {'200': {description: 200 response}}}\n");
-        QVERIFY(r.ok);
+        // JSON: a YAML implicit key is at most 1024 characters.
+        const auto r = importYaml(R"({"openapi": "3.0.1", "info": {"title": "T", "version": "1"}, "paths": {")" + path
+                                  + R"(": {"get": {"responses": {"200": {"description": "200 response"}}}}}})");
+        QVERIFY2(r.ok, qPrintable(r.diagnostics.isEmpty() ? QString() : r.diagnostics.first().toString()));
         const auto &resources = r.api.design.resources;
         QCOMPARE(resources.size(), 10001);
         QCOMPARE(resources.first().path, QStringLiteral("/"));
