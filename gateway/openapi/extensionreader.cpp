@@ -5,6 +5,9 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
+
+#include "gateway/transform/vtltemplate.h"
 
 namespace gw::openapi::extensions {
 
@@ -14,15 +17,31 @@ const QLatin1String kPrefix("x-amazon-apigateway-");
 
 QString ext(const char *name) { return kPrefix + QLatin1String(name); }
 
+// Mapping templates, parsed as `check` parses them: one that does not parse refuses the import
+// at its place in the document (it is the API's own code: dropping it would change what the API
+// does).
+QMap<QString, QString> templates(ImportContext &c, const QJsonValue &v, const QString &path)
+{
+    const QMap<QString, QString> out = stringMap(v);
+    for (auto it = out.begin(); it != out.end(); ++it) {
+        transform::VtlSyntaxError e;
+        if (!transform::VtlTemplate::parse(it.value(), &e))
+            c.error(childPath(path, it.key()), QStringLiteral("mapping template does not parse: %1").arg(e.toString()));
+    }
+    return out;
+}
+
 std::optional<model::IntegrationResponse> readResponse(ImportContext &c, const QString &key, const QJsonObject &o,
                                                        const QString &path)
 {
     model::IntegrationResponse r;
     r.selectionPattern = key == QLatin1String("default") ? QString() : key;
+    if (const QRegularExpression re(QRegularExpression::anchoredPattern(r.selectionPattern)); !re.isValid())
+        c.error(path, QStringLiteral("'%1' is not a valid regular expression: %2").arg(key, re.errorString()));
     if (o.contains(QLatin1String("statusCode")))
         r.statusCode = scalarString(o.value(QLatin1String("statusCode")));
     r.responseParameters = stringMap(o.value(QLatin1String("responseParameters")));
-    r.responseTemplates = stringMap(o.value(QLatin1String("responseTemplates")));
+    r.responseTemplates = templates(c, o.value(QLatin1String("responseTemplates")), childPath(path, QStringLiteral("responseTemplates")));
     r.contentHandling = o.value(QLatin1String("contentHandling")).toString();
     c.checkKeys(o, path, {"statusCode", "responseParameters", "responseTemplates", "contentHandling"});
     return r;
@@ -55,7 +74,7 @@ void readGatewayResponses(ImportContext &c, const QJsonObject &o, const QString 
                 g.statusCode = status;
         }
         g.responseParameters = stringMap(ro.value(QLatin1String("responseParameters")));
-        g.responseTemplates = stringMap(ro.value(QLatin1String("responseTemplates")));
+        g.responseTemplates = templates(c, ro.value(QLatin1String("responseTemplates")), childPath(rpath, QStringLiteral("responseTemplates")));
         c.checkKeys(ro, rpath, {"statusCode", "responseParameters", "responseTemplates", "defaultResponse"});
         c.def.gatewayResponses.insert(it.key(), g);
     }
@@ -114,7 +133,7 @@ std::optional<model::Integration> readIntegration(ImportContext &c, const QJsonV
     i.uri = o->value(QLatin1String("uri")).toString();
     i.credentials = o->value(QLatin1String("credentials")).toString();
     i.requestParameters = stringMap(o->value(QLatin1String("requestParameters")));
-    i.requestTemplates = stringMap(o->value(QLatin1String("requestTemplates")));
+    i.requestTemplates = templates(c, o->value(QLatin1String("requestTemplates")), childPath(path, QStringLiteral("requestTemplates")));
     if (const QString p = o->value(QLatin1String("passthroughBehavior")).toString(); !p.isEmpty()) {
         if (const auto pb = model::passthroughFromString(p))
             i.passthroughBehavior = *pb;

@@ -10,9 +10,11 @@
 
 #include "gateway/core/ids.h"
 #include "gateway/model/check.h"
+#include "gateway/validate/modelschemas.h"
 
 #include <QFile>
 #include <QJsonArray>
+#include <QRegularExpression>
 
 #include <algorithm>
 #include <vector>
@@ -136,7 +138,8 @@ std::optional<QString> verbFor(const QString &key)
     return std::nullopt;
 }
 
-void readPaths(ImportContext &c, const QJsonObject &paths)
+// `operations` gets each method's place in the document, by "resource-path VERB".
+void readPaths(ImportContext &c, const QJsonObject &paths, QHash<QString, QString> &operations)
 {
     OperationReader reader(c);
     ResourceTree tree;
@@ -153,6 +156,7 @@ void readPaths(ImportContext &c, const QJsonObject &paths)
         if (any.value(QLatin1String("isDefaultRoute")).toBool() || it.key() == QLatin1String("/$default")) {
             if (!c.http)
                 c.warn(ppath, QStringLiteral("the $default route exists in HTTP APIs only; imported as the default route anyway"));
+            operations.insert(QStringLiteral("$default ANY"), childPath(ppath, kAnyMethod));
             c.def.defaultRoute = reader.read(QStringLiteral("ANY"), QStringLiteral("$default"), any, at, inherited,
                                              childPath(ppath, kAnyMethod));
             c.checkKeys(*item, ppath, {"x-amazon-apigateway-any-method", "parameters"});
@@ -180,12 +184,48 @@ void readPaths(ImportContext &c, const QJsonObject &paths)
             const auto operation = c.object(op.value(), oat, opath);
             if (!operation)
                 continue;
+            operations.insert(path + QLatin1Char(' ') + *verb, opath);
             c.def.resources[resource].methods.insert(*verb, reader.read(*verb, path, *operation, oat, inherited, opath));
         }
         c.checkKeys(*item, ppath, {"get", "put", "post", "delete", "options", "head", "patch", "trace", "parameters",
                                    "x-amazon-apigateway-any-method"});
     }
     sortByPath(c.def.resources, tree.parent);
+}
+
+// An import is refused where `check` would refuse the project it makes, at the operation or
+// schema the problem came from (with the model's own path in parentheses): the importer's own
+// checks say more, this makes sure nothing they miss reaches a project file.
+void refuseWhatCheckRefuses(ImportContext &c, const QHash<QString, QString> &operations)
+{
+    model::Project project;
+    project.apis.append(c.api);
+    model::Diagnostics found = model::check(project);
+    const QString design = QStringLiteral("apis[0].design");
+    validate::ModelSchemas::compile(c.def, &found, design);
+    static const QRegularExpression method(QStringLiteral("^apis\\[0\\]\\.design\\.resources\\[(\\d+)\\]\\.methods\\.([A-Z]+)\\.?(.*)$"));
+    static const QRegularExpression defaultRoute(QStringLiteral("^apis\\[0\\]\\.design\\.defaultRoute\\.?(.*)$"));
+    static const QRegularExpression model(QStringLiteral("^apis\\[0\\]\\.design\\.models\\[(\\d+)\\]\\.?(.*)$"));
+    for (const auto &d : found) {
+        if (d.severity != model::Diagnostic::Severity::Error)
+            continue;
+        QString where;
+        QString detail = d.path;
+        if (const auto m = method.match(d.path); m.hasMatch() && m.captured(1).toLongLong() < c.def.resources.size()) {
+            where = operations.value(c.def.resources[m.captured(1).toLongLong()].path + QLatin1Char(' ') + m.captured(2));
+            detail = m.captured(3);
+        } else if (const auto r = defaultRoute.match(d.path); r.hasMatch()) {
+            where = operations.value(QStringLiteral("$default ANY"));
+            detail = r.captured(1);
+        } else if (const auto s = model.match(d.path); s.hasMatch() && s.captured(1).toLongLong() < c.def.models.size()) {
+            where = c.schemas().documentPath(c.def.models[s.captured(1).toLongLong()].name);
+            detail = s.captured(2);
+        }
+        if (where.isEmpty())
+            c.error(d.path.startsWith(design) ? d.path.mid(design.size() + 1) : d.path, d.message);
+        else
+            c.error(where, detail.isEmpty() ? d.message : d.message + QStringLiteral(" (") + detail + QLatin1Char(')'));
+    }
 }
 
 void readEndpointConfiguration(ImportContext &c, const QJsonObject &root, QJsonObject &kept)
@@ -282,7 +322,8 @@ ImportResult importOpenApi(const QByteArray &bytes, const QString &fileName, con
     c.rootSecurity = root.value(QLatin1String("security")).toArray();
     extensions::readRoot(c, root, r.keptExtensions);
     readEndpointConfiguration(c, root, r.keptExtensions);
-    readPaths(c, root.value(QLatin1String("paths")).toObject());
+    QHash<QString, QString> operations;
+    readPaths(c, root.value(QLatin1String("paths")).toObject(), operations);
 
     // host, basePath, schemes and servers describe where AWS served the API; like AWS's
     // import (basepath=ignore) they do not change the API.
@@ -298,6 +339,8 @@ ImportResult importOpenApi(const QByteArray &bytes, const QString &fileName, con
                            "x-amazon-apigateway-endpoint-access-mode"});
     std::sort(api.design.models.begin(), api.design.models.end(),
               [](const model::ApiModel &a, const model::ApiModel &b) { return a.name < b.name; });
+    if (!model::hasErrors(c.diagnostics))
+        refuseWhatCheckRefuses(c, operations);
     c.finish();
     r.diagnostics = c.diagnostics;
     r.ok = !model::hasErrors(r.diagnostics);

@@ -77,6 +77,7 @@ QString SchemaConverter::modelForLocation(const Location &target, const QString 
     model::ApiModel model;
     model.name = uniqueName(preferredName.isEmpty() ? nameFromLocation(target) : preferredName, path);
     m_names.insert(target, model.name); // before converting: a recursive schema finds itself
+    m_paths.insert(model.name, path);
     const qsizetype index = m_context.def.models.size();
     m_context.def.models.append(model);
     const QJsonValue schema = rewrite(*value, target, path, 0);
@@ -107,6 +108,7 @@ QString SchemaConverter::modelFor(const QJsonValue &schema, const Location &at, 
     }
     model::ApiModel model;
     model.name = uniqueName(suggestedName, path);
+    m_paths.insert(model.name, path);
     model.schema = rewrite(schema, at, path, 0).toObject();
     m_context.def.models.append(model);
     return model.name;
