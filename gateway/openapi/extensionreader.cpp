@@ -17,16 +17,20 @@ const QLatin1String kPrefix("x-amazon-apigateway-");
 
 QString ext(const char *name) { return kPrefix + QLatin1String(name); }
 
-// Mapping templates, parsed as `check` parses them: one that does not parse refuses the import
-// at its place in the document (it is the API's own code: dropping it would change what the API
-// does).
+// Mapping templates, parsed as `check` parses them. One that does not parse is dropped with a
+// warning at its place in the document: AWS imports it and fails each request that uses it
+// (500), check refuses a project holding it, and the rest of the API is still worth having.
 QMap<QString, QString> templates(ImportContext &c, const QJsonValue &v, const QString &path)
 {
-    const QMap<QString, QString> out = stringMap(v);
-    for (auto it = out.begin(); it != out.end(); ++it) {
+    QMap<QString, QString> out = stringMap(v);
+    for (auto it = out.begin(); it != out.end();) {
         transform::VtlSyntaxError e;
-        if (!transform::VtlTemplate::parse(it.value(), &e))
-            c.error(childPath(path, it.key()), QStringLiteral("mapping template does not parse: %1").arg(e.toString()));
+        if (transform::VtlTemplate::parse(it.value(), &e)) {
+            ++it;
+            continue;
+        }
+        c.warn(childPath(path, it.key()), QStringLiteral("mapping template does not parse (%1); dropped").arg(e.toString()));
+        it = out.erase(it);
     }
     return out;
 }

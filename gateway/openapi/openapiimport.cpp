@@ -193,19 +193,42 @@ void readPaths(ImportContext &c, const QJsonObject &paths, QHash<QString, QStrin
     sortByPath(c.def.resources, tree.parent);
 }
 
-// An import is refused where `check` would refuse the project it makes, at the operation or
-// schema the problem came from (with the model's own path in parentheses): the importer's own
-// checks say more, this makes sure nothing they miss reaches a project file.
+// Where `check` would refuse the project an import makes. A REST method whose integration it
+// refuses (a URI that is a template placeholder, an AWS URI that is no ARN, ...) gets the MOCK
+// integration instead, with a warning; anything else refuses the import at the operation or
+// schema the problem came from, with the model's own path in parentheses. The importer's own
+// checks say more; this makes sure nothing they miss reaches a project file.
 void refuseWhatCheckRefuses(ImportContext &c, const QHash<QString, QString> &operations)
 {
-    model::Project project;
-    project.apis.append(c.api);
-    model::Diagnostics found = model::check(project);
-    const QString design = QStringLiteral("apis[0].design");
-    validate::ModelSchemas::compile(c.def, &found, design);
     static const QRegularExpression method(QStringLiteral("^apis\\[0\\]\\.design\\.resources\\[(\\d+)\\]\\.methods\\.([A-Z]+)\\.?(.*)$"));
     static const QRegularExpression defaultRoute(QStringLiteral("^apis\\[0\\]\\.design\\.defaultRoute\\.?(.*)$"));
     static const QRegularExpression model(QStringLiteral("^apis\\[0\\]\\.design\\.models\\[(\\d+)\\]\\.?(.*)$"));
+    const QString design = QStringLiteral("apis[0].design");
+    const auto check = [&c, &design] {
+        model::Project project;
+        project.apis.append(c.api);
+        model::Diagnostics found = model::check(project);
+        validate::ModelSchemas::compile(c.def, &found, design);
+        return found;
+    };
+    model::Diagnostics found = check();
+    bool repaired = false;
+    for (const auto &d : found) {
+        const auto m = method.match(d.path);
+        if (d.severity != model::Diagnostic::Severity::Error || c.http || !c.options.mockMissingIntegrations || !m.hasMatch()
+            || !m.captured(3).startsWith(QLatin1String("integration")) || m.captured(1).toLongLong() >= c.def.resources.size())
+            continue;
+        model::Resource &resource = c.def.resources[m.captured(1).toLongLong()];
+        const auto target = resource.methods.find(m.captured(2));
+        if (target == resource.methods.end() || (target->integration && target->integration->type == model::IntegrationType::Mock))
+            continue;
+        target->integration = mockAnswering200();
+        c.warn(operations.value(resource.path + QLatin1Char(' ') + m.captured(2)),
+               QStringLiteral("%1 (%2): a MOCK integration answering 200 takes its place").arg(d.message, m.captured(3)));
+        repaired = true;
+    }
+    if (repaired)
+        found = check();
     for (const auto &d : found) {
         if (d.severity != model::Diagnostic::Severity::Error)
             continue;
