@@ -195,7 +195,8 @@ void readPaths(ImportContext &c, const QJsonObject &paths, QHash<QString, QStrin
 
 // Where `check` would refuse the project an import makes. A REST method whose integration it
 // refuses (a URI that is a template placeholder, an AWS URI that is no ARN, ...) gets the MOCK
-// integration instead, with a warning; anything else refuses the import at the operation or
+// integration instead, with a warning; where there is no MOCK (HTTP APIs, or the option off) the
+// method is left out, with a warning; anything else refuses the import at the operation or
 // schema the problem came from, with the model's own path in parentheses. The importer's own
 // checks say more; this makes sure nothing they miss reaches a project file.
 void refuseWhatCheckRefuses(ImportContext &c, const QHash<QString, QString> &operations)
@@ -215,16 +216,21 @@ void refuseWhatCheckRefuses(ImportContext &c, const QHash<QString, QString> &ope
     bool repaired = false;
     for (const auto &d : found) {
         const auto m = method.match(d.path);
-        if (d.severity != model::Diagnostic::Severity::Error || c.http || !c.options.mockMissingIntegrations || !m.hasMatch()
-            || !m.captured(3).startsWith(QLatin1String("integration")) || m.captured(1).toLongLong() >= c.def.resources.size())
+        if (d.severity != model::Diagnostic::Severity::Error || !m.hasMatch() || !m.captured(3).startsWith(QLatin1String("integration"))
+            || m.captured(1).toLongLong() >= c.def.resources.size())
             continue;
         model::Resource &resource = c.def.resources[m.captured(1).toLongLong()];
         const auto target = resource.methods.find(m.captured(2));
         if (target == resource.methods.end() || (target->integration && target->integration->type == model::IntegrationType::Mock))
             continue;
-        target->integration = mockAnswering200();
-        c.warn(operations.value(resource.path + QLatin1Char(' ') + m.captured(2)),
-               QStringLiteral("%1 (%2): a MOCK integration answering 200 takes its place").arg(d.message, m.captured(3)));
+        const QString where = operations.value(resource.path + QLatin1Char(' ') + m.captured(2));
+        if (c.http || !c.options.mockMissingIntegrations) { // no MOCK to stand in: the route cannot be served
+            c.warn(where, QStringLiteral("%1 (%2): the route is left out").arg(d.message, m.captured(3)));
+            resource.methods.erase(target);
+        } else {
+            target->integration = mockAnswering200();
+            c.warn(where, QStringLiteral("%1 (%2): a MOCK integration answering 200 takes its place").arg(d.message, m.captured(3)));
+        }
         repaired = true;
     }
     if (repaired)
