@@ -207,6 +207,20 @@ private slots:
             QVERIFY(resources[i].parentPath() == resources[i - 1].path);
     }
 
+    void whatCheckWouldRefuseIsRepairedWithAWarning()
+    {
+        const QByteArray doc = "swagger: '2.0'\ninfo: {title: T, version: '1'}\npaths:\n  /a:\n    get:\n      responses: {'200': {description: ok}}\n"
+                               "      x-amazon-apigateway-integration:\n        type: http\n        httpMethod: GET\n        uri: '${uri}'\n"
+                               "        requestTemplates: {application/json: '#if(', text/plain: 'ok'}\n        responses: {default: {statusCode: '200'}}\n";
+        const auto r = importYaml(doc);
+        QVERIFY(r.ok);
+        const model::Method get = r.api.design.resource(QStringLiteral("/a"))->methods.value(QStringLiteral("GET"));
+        QVERIFY(get.integration->type == model::IntegrationType::Mock);
+        QVERIFY(hasDiagnostic(r, QStringLiteral("paths[\"/a\"].get"), QStringLiteral("is not an http:// or https:// URL (integration.uri): a MOCK integration")));
+        QVERIFY(hasDiagnostic(r, QStringLiteral("paths[\"/a\"].get.x-amazon-apigateway-integration.requestTemplates[\"application/json\"]"),
+                              QStringLiteral("mapping template does not parse")));
+    }
+
     void errorsSayWhatAndWhere_data()
     {
         QTest::addColumn<QByteArray>("doc");
@@ -220,6 +234,11 @@ private slots:
                                              << QStringLiteral("paths[\"/a\"].get.x-amazon-apigateway-request-validator") << QStringLiteral("'strict' is not defined");
         QTest::newRow("bad path") << QByteArray("swagger: '2.0'\ninfo: {title: T, version: '1'}\npaths:\n  /a/{p+}/b:\n    get: {responses: {}}\n")
                                   << QStringLiteral("paths[\"/a/{p+}/b\"]") << QStringLiteral("greedy path variable");
+        QTest::newRow("schema check refuses") << QByteArray("openapi: 3.0.1\ninfo: {title: T, version: '1'}\npaths:\n  /a:\n    get:\n      responses: {'200': {description: ok, content: {application/json: {schema: {type: uuid}}}}}\n")
+                                              << QStringLiteral("paths[\"/a\"].get.responses.200.content[\"application/json\"].schema") << QStringLiteral("is not a valid JSON Schema (draft 4): Unrecognised JSON type name 'uuid'");
+        QTest::newRow("billion laughs") << QByteArray("a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
+                                                      "d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\n")
+                                        << QStringLiteral("6:12") << QStringLiteral("alias *e expands the document beyond 1048576 bytes");
         QTest::newRow("ref loop") << QByteArray("swagger: '2.0'\ninfo: {title: T, version: '1'}\nparameters:\n  a: {$ref: '#/parameters/b'}\n  b: {$ref: '#/parameters/a'}\npaths:\n  /a:\n    get:\n      parameters: [{$ref: '#/parameters/a'}]\n      responses: {}\n")
                                   << QStringLiteral("paths[\"/a\"].get.parameters[0]") << QStringLiteral("in a loop");
     }
