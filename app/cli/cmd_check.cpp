@@ -1,10 +1,5 @@
 #include "command.h"
-#include "projectloader.h"
-
-#include "gateway/deploy/runtimeconfig.h"
-#include "gateway/deploy/templatecompiler.h"
-#include "gateway/model/check.h"
-#include "gateway/model/projectfile.h"
+#include "projectcheck.h"
 
 namespace gw::cli {
 
@@ -16,21 +11,10 @@ static int runCheck(const QStringList &arguments)
         return 2;
     }
     const QString file = args.first();
-    const model::LoadResult loaded = model::loadProject(file);
-    model::Diagnostics all = loaded.diagnostics;
-    if (loaded.ok) {
-        all += model::check(loaded.project);
-        // Compiling finds what only parsing can: templates, access-log formats, patterns.
-        model::Diagnostics compiled;
-        deploy::compile(loaded.project, &compiled);
-        deploy::checkDesignTemplates(loaded.project, &compiled);
-        for (const auto &d : compiled)
-            if (!all.contains(d))
-                all.append(d);
-    }
+    const model::Diagnostics all = checkProjectFile(file);
     for (const auto &d : all)
         (d.severity == model::Diagnostic::Severity::Error ? err() : out()) << d.toString(file) << '\n';
-    const bool failed = !loaded.ok || model::hasErrors(all);
+    const bool failed = model::hasErrors(all);
     if (!failed)
         out() << file << ": ok\n";
     return failed ? 1 : 0;

@@ -1,13 +1,15 @@
 #include "command.h"
+#include "projectcheck.h"
 #include "projectloader.h"
 
 #include "gateway/core/jsonutil.h"
-#include "gateway/model/check.h"
 #include "gateway/model/projectfile.h"
 #include "gateway/openapi/openapiimport.h"
 
 #include <QFile>
 #include <QJsonObject>
+
+#include <cstdio>
 
 namespace gw::cli {
 
@@ -54,17 +56,27 @@ static int runImport(const QStringList &arguments)
         project.name = result.api.name;
     const QString apiId = openapi::addToProject(project, result);
 
-    // The project must be one that check accepts; report what it finds against the new file.
-    const model::Diagnostics problems = model::check(project);
+    // The project must be one that `check` accepts: it is written beside the target, checked as
+    // `check` would check it, and only then takes the target's place.
+    const QString staging = target + QStringLiteral(".importing");
+    QString error;
+    if (!model::saveProject(project, staging, &error)) {
+        err() << target << ": " << error << '\n';
+        QFile::remove(staging);
+        return 1;
+    }
+    const model::Diagnostics problems = checkProjectFile(staging);
     for (const auto &d : problems)
-        err() << d.toString(target) << '\n';
+        if (d.severity == model::Diagnostic::Severity::Error)
+            err() << d.toString(target) << '\n';
     if (model::hasErrors(problems)) {
+        QFile::remove(staging);
         err() << target << ": not written: the imported API does not pass check\n";
         return 1;
     }
-    QString error;
-    if (!model::saveProject(project, target, &error)) {
-        err() << target << ": " << error << '\n';
+    if (std::rename(QFile::encodeName(staging).constData(), QFile::encodeName(target).constData()) != 0) {
+        err() << target << ": cannot replace it with " << staging << '\n';
+        QFile::remove(staging);
         return 1;
     }
     qsizetype warnings = 0;

@@ -133,9 +133,32 @@ QString checkStageVariableValue(const QString &value)
     return {};
 }
 
+namespace {
+
+// checkResourcePath for a resource whose parent is in the tree: the parent checks its own path,
+// so only the last segment and the parent's greediness are left. Checking every full path split
+// and matched each segment again per resource: quadratic in a path's depth (a 10,000-segment
+// path took minutes).
+QString checkLastSegment(const QString &path)
+{
+    if (path.endsWith(QLatin1Char('/')))
+        return QStringLiteral("a resource path must not end with '/'");
+    const qsizetype slash = path.lastIndexOf(QLatin1Char('/'));
+    const qsizetype parentSlash = slash > 0 ? path.lastIndexOf(QLatin1Char('/'), slash - 1) : -1;
+    const QString parentPart = parentSlash < 0 ? QString() : path.mid(parentSlash + 1, slash - parentSlash - 1);
+    if (isGreedySegment(parentPart))
+        return QStringLiteral("Cannot create a child of a resource with a greedy path variable: %1").arg(parentPart);
+    return checkResourcePath(path.mid(slash));
+}
+
+} // namespace
+
 Diagnostics checkDefinition(const ApiDefinition &def, const QString &path)
 {
     Diagnostics out;
+    QSet<QString> allPaths;
+    for (const Resource &r : def.resources)
+        allPaths.insert(r.path);
     QSet<QString> paths;
     QSet<QString> ids;
     QHash<QString, QString> variableChildOf; // parent path → variable child segment
@@ -145,7 +168,9 @@ Diagnostics checkDefinition(const ApiDefinition &def, const QString &path)
         const QString rpath = path + QStringLiteral(".resources[%1]").arg(k);
         if (r.path == QLatin1String("/"))
             haveRoot = true;
-        if (const QString problem = checkResourcePath(r.path); !problem.isEmpty())
+        const QString parent = r.parentPath();
+        const bool parentChecks = !parent.isEmpty() && r.path.startsWith(QLatin1Char('/')) && allPaths.contains(parent);
+        if (const QString problem = parentChecks ? checkLastSegment(r.path) : checkResourcePath(r.path); !problem.isEmpty())
             error(out, rpath + QStringLiteral(".path"), problem);
         if (paths.contains(r.path))
             error(out, rpath + QStringLiteral(".path"), QStringLiteral("another resource already has the path %1").arg(r.path));

@@ -7,6 +7,8 @@
 #include <QJsonDocument>
 #include <QRegularExpression>
 
+#include "gateway/transform/vtltemplate.h"
+
 namespace gw::openapi::extensions {
 
 namespace {
@@ -15,15 +17,35 @@ const QLatin1String kPrefix("x-amazon-apigateway-");
 
 QString ext(const char *name) { return kPrefix + QLatin1String(name); }
 
+// Mapping templates, parsed as `check` parses them. One that does not parse is dropped with a
+// warning at its place in the document: AWS imports it and fails each request that uses it
+// (500), check refuses a project holding it, and the rest of the API is still worth having.
+QMap<QString, QString> templates(ImportContext &c, const QJsonValue &v, const QString &path)
+{
+    QMap<QString, QString> out = stringMap(v);
+    for (auto it = out.begin(); it != out.end();) {
+        transform::VtlSyntaxError e;
+        if (transform::VtlTemplate::parse(it.value(), &e)) {
+            ++it;
+            continue;
+        }
+        c.warn(childPath(path, it.key()), QStringLiteral("mapping template does not parse (%1); dropped").arg(e.toString()));
+        it = out.erase(it);
+    }
+    return out;
+}
+
 std::optional<model::IntegrationResponse> readResponse(ImportContext &c, const QString &key, const QJsonObject &o,
                                                        const QString &path)
 {
     model::IntegrationResponse r;
     r.selectionPattern = key == QLatin1String("default") ? QString() : key;
+    if (const QRegularExpression re(QRegularExpression::anchoredPattern(r.selectionPattern)); !re.isValid())
+        c.error(path, QStringLiteral("'%1' is not a valid regular expression: %2").arg(key, re.errorString()));
     if (o.contains(QLatin1String("statusCode")))
         r.statusCode = scalarString(o.value(QLatin1String("statusCode")));
     r.responseParameters = stringMap(o.value(QLatin1String("responseParameters")));
-    r.responseTemplates = stringMap(o.value(QLatin1String("responseTemplates")));
+    r.responseTemplates = templates(c, o.value(QLatin1String("responseTemplates")), childPath(path, QStringLiteral("responseTemplates")));
     r.contentHandling = o.value(QLatin1String("contentHandling")).toString();
     c.checkKeys(o, path, {"statusCode", "responseParameters", "responseTemplates", "contentHandling"});
     return r;
@@ -56,7 +78,7 @@ void readGatewayResponses(ImportContext &c, const QJsonObject &o, const QString 
                 g.statusCode = status;
         }
         g.responseParameters = stringMap(ro.value(QLatin1String("responseParameters")));
-        g.responseTemplates = stringMap(ro.value(QLatin1String("responseTemplates")));
+        g.responseTemplates = templates(c, ro.value(QLatin1String("responseTemplates")), childPath(rpath, QStringLiteral("responseTemplates")));
         c.checkKeys(ro, rpath, {"statusCode", "responseParameters", "responseTemplates", "defaultResponse"});
         c.def.gatewayResponses.insert(it.key(), g);
     }
@@ -133,7 +155,7 @@ std::optional<model::Integration> readIntegration(ImportContext &c, const QJsonV
     i.uri = placeholdersAsStageVariables(c, o->value(QLatin1String("uri")).toString(), childPath(path, QStringLiteral("uri")));
     i.credentials = o->value(QLatin1String("credentials")).toString();
     i.requestParameters = stringMap(o->value(QLatin1String("requestParameters")));
-    i.requestTemplates = stringMap(o->value(QLatin1String("requestTemplates")));
+    i.requestTemplates = templates(c, o->value(QLatin1String("requestTemplates")), childPath(path, QStringLiteral("requestTemplates")));
     if (const QString p = o->value(QLatin1String("passthroughBehavior")).toString(); !p.isEmpty()) {
         if (const auto pb = model::passthroughFromString(p))
             i.passthroughBehavior = *pb;

@@ -42,6 +42,15 @@ bool isPlainString(const QJsonObject &p)
 
 } // namespace
 
+model::Integration mockAnswering200()
+{
+    model::Integration mock;
+    mock.type = model::IntegrationType::Mock;
+    mock.requestTemplates.insert(QStringLiteral("application/json"), QStringLiteral("{\"statusCode\": 200}"));
+    mock.integrationResponses.append(model::IntegrationResponse());
+    return mock;
+}
+
 QList<Parameter> OperationReader::parameters(const QJsonValue &array, const Location &at, const QString &path)
 {
     QList<Parameter> out;
@@ -255,12 +264,7 @@ void OperationReader::readIntegration(model::Method &m, const QJsonObject &op, c
         m_context.warn(path, QStringLiteral("no x-amazon-apigateway-integration: the method has no integration"));
         return;
     }
-    model::Integration mock;
-    mock.type = model::IntegrationType::Mock;
-    mock.requestTemplates.insert(QStringLiteral("application/json"), QStringLiteral("{\"statusCode\": 200}"));
-    model::IntegrationResponse ok;
-    mock.integrationResponses.append(ok);
-    m.integration = mock;
+    m.integration = mockAnswering200();
     m_context.warn(path, QStringLiteral("no x-amazon-apigateway-integration: a MOCK integration answering 200 was added"));
 }
 

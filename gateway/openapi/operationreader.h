@@ -18,6 +18,9 @@ struct Parameter
     QString path;
 };
 
+// What a REST method without a usable integration gets: MOCK, answering 200.
+model::Integration mockAnswering200();
+
 // Reads one operation (get, post, ..., x-amazon-apigateway-any-method) into a Method.
 class OperationReader
 {

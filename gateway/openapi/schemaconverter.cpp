@@ -84,6 +84,7 @@ QString SchemaConverter::modelForLocation(const Location &target, const QString 
     model::ApiModel model;
     model.name = uniqueName(preferredName.isEmpty() ? nameFromLocation(target) : preferredName, path);
     m_names.insert(target, model.name); // before converting: a recursive schema finds itself
+    m_paths.insert(model.name, path);
     const qsizetype index = m_context.def.models.size();
     m_context.def.models.append(model);
     const QJsonValue schema = rewrite(*value, target, path, 0);
@@ -115,6 +116,7 @@ QString SchemaConverter::modelFor(const QJsonValue &schema, const Location &at, 
     }
     model::ApiModel model;
     model.name = uniqueName(suggestedName, path);
+    m_paths.insert(model.name, path);
     model.schema = rewrite(schema, at, path, 0).toObject();
     model.description = descriptionOf(model.schema);
     m_context.def.models.append(model);
@@ -137,7 +139,18 @@ QJsonValue SchemaConverter::rewrite(const QJsonValue &schema, const Location &at
     if (!schema.isObject())
         return schema;
     QJsonObject o = schema.toObject();
-    for (auto it = o.begin(); it != o.end(); ++it) {
+    for (auto it = o.begin(); it != o.end();) {
+        // `required: true` on a property is Swagger 2.0 parameter style; JSON Schema draft 4
+        // wants a non-empty list of names on the object, and check refuses anything else. (An
+        // object is a property called "required".)
+        const QJsonValue required = it.value();
+        if (it.key() == QLatin1String("required") && !required.isObject()
+            && (!required.isArray() || required.toArray().isEmpty())) {
+            m_context.warn(childPath(path, it.key()), QStringLiteral("'required' must be a non-empty list of property names in a "
+                                                                      "JSON Schema; dropped"));
+            it = o.erase(it);
+            continue;
+        }
         if (it.key() == QLatin1String("$ref") && it.value().isString()) {
             const QString ref = it.value().toString();
             QString name;
@@ -148,6 +161,7 @@ QJsonValue SchemaConverter::rewrite(const QJsonValue &schema, const Location &at
                 const auto target = m_context.docs.locate(ref, at, &problem);
                 if (!target) {
                     m_context.error(childPath(path, QStringLiteral("$ref")), problem);
+                    ++it;
                     continue;
                 }
                 name = modelForLocation(*target, nameFromLocation(*target), childPath(path, QStringLiteral("$ref")));
@@ -157,6 +171,7 @@ QJsonValue SchemaConverter::rewrite(const QJsonValue &schema, const Location &at
         } else if (it.value().isObject() || it.value().isArray()) {
             it.value() = rewrite(it.value(), at, childPath(path, it.key()), depth + 1);
         }
+        ++it;
     }
     return o;
 }

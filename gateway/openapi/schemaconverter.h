@@ -27,6 +27,8 @@ public:
     QString modelFor(const QJsonValue &schema, const Location &at, const QString &suggestedName, const QString &path);
 
     static QString modelUrl(const QString &apiId, const QString &name);
+    // Where in the document a model's schema came from (its diagnostics path).
+    QString documentPath(const QString &model) const { return m_paths.value(model); }
 
 private:
     QString modelForLocation(const Location &target, const QString &preferredName, const QString &path);
@@ -36,6 +38,7 @@ private:
     ImportContext &m_context;
     QHash<Location, QString> m_names;
     QSet<QString> m_used;
+    QHash<QString, QString> m_paths; // model name → document path
 };
 
 } // namespace gw::openapi

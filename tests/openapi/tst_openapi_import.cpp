@@ -9,6 +9,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+
 using namespace gw;
 
 // Import of the features the corpus does not cover, and the warnings and errors it gives.
@@ -300,6 +302,61 @@ private slots:
             QCOMPARE(findModel(back.api, QStringLiteral("Plain"))->description, QStringLiteral("Just text"));
             QCOMPARE(findModel(back.api, QStringLiteral("Pet"))->description, QStringLiteral("A pet for sale"));
         }
+
+    void resourcesAreInTheOrderOfTheirPaths()
+    {
+        // Siblings whose names start alike interleave with each other's descendants: "/a" < "/a-b"
+        // < "/a-b/x" < "/a/y" in string order.
+        QByteArray doc = "openapi: 3.0.1\ninfo: {title: T, version: '1'}\npaths:\n";
+        for (const char *path : {"/a/y", "/a-b/x", "/a", "/a.b/c/d", "/A", "/a/{id}/z", "/b", "/a!/q"})
+            doc += QByteArray("  ") + path + ":\n    get: {responses: {'200': {description: 200 response}}}\n";
+        const auto r = importYaml(doc);
+        QVERIFY(r.ok);
+        QStringList paths, ids;
+        for (const auto &res : r.api.design.resources) {
+            paths.append(res.path);
+            ids.append(res.id);
+        }
+        QStringList sorted = paths;
+        std::sort(sorted.begin(), sorted.end());
+        QCOMPARE(paths, sorted);
+        QCOMPARE(paths.size(), 14);
+        ids.removeDuplicates();
+        QCOMPARE(ids.size(), paths.size());
+    }
+
+    void aPathTenThousandSegmentsDeepIsTenThousandResources()
+    {
+        // Import was quadratic in path depth (seconds and gigabytes for this one path); ctest's
+        // timeout is the guard, tests/benchmarks/openapi_import.sh measures it.
+        QByteArray path;
+        for (int i = 0; i < 10000; ++i)
+            path += "/s" + QByteArray::number(i);
+        // JSON: a YAML implicit key is at most 1024 characters.
+        const auto r = importYaml(R"({"openapi": "3.0.1", "info": {"title": "T", "version": "1"}, "paths": {")" + path
+                                  + R"(": {"get": {"responses": {"200": {"description": "200 response"}}}}}})");
+        QVERIFY2(r.ok, qPrintable(r.diagnostics.isEmpty() ? QString() : r.diagnostics.first().toString()));
+        const auto &resources = r.api.design.resources;
+        QCOMPARE(resources.size(), 10001);
+        QCOMPARE(resources.first().path, QStringLiteral("/"));
+        QCOMPARE(resources.last().path, QString::fromLatin1(path));
+        QVERIFY(resources.last().methods.contains(QStringLiteral("GET")));
+        for (qsizetype i = 1; i < resources.size(); ++i) // a chain: each one's parent just before it
+            QVERIFY(resources[i].parentPath() == resources[i - 1].path);
+    }
+
+    void whatCheckWouldRefuseIsRepairedWithAWarning()
+    {
+        const QByteArray doc = "swagger: '2.0'\ninfo: {title: T, version: '1'}\npaths:\n  /a:\n    get:\n      responses: {'200': {description: ok}}\n"
+                               "      x-amazon-apigateway-integration:\n        type: http\n        httpMethod: GET\n        uri: '${uri}'\n"
+                               "        requestTemplates: {application/json: '#if(', text/plain: 'ok'}\n        responses: {default: {statusCode: '200'}}\n";
+        const auto r = importYaml(doc);
+        QVERIFY(r.ok);
+        const model::Method get = r.api.design.resource(QStringLiteral("/a"))->methods.value(QStringLiteral("GET"));
+        QVERIFY(get.integration->type == model::IntegrationType::Mock);
+        QVERIFY(hasDiagnostic(r, QStringLiteral("paths[\"/a\"].get"), QStringLiteral("is not an http:// or https:// URL (integration.uri): a MOCK integration")));
+        QVERIFY(hasDiagnostic(r, QStringLiteral("paths[\"/a\"].get.x-amazon-apigateway-integration.requestTemplates[\"application/json\"]"),
+                              QStringLiteral("mapping template does not parse")));
     }
 
     void errorsSayWhatAndWhere_data()
@@ -315,6 +372,11 @@ private slots:
                                              << QStringLiteral("paths[\"/a\"].get.x-amazon-apigateway-request-validator") << QStringLiteral("'strict' is not defined");
         QTest::newRow("bad path") << QByteArray("swagger: '2.0'\ninfo: {title: T, version: '1'}\npaths:\n  /a/{p+}/b:\n    get: {responses: {}}\n")
                                   << QStringLiteral("paths[\"/a/{p+}/b\"]") << QStringLiteral("greedy path variable");
+        QTest::newRow("schema check refuses") << QByteArray("openapi: 3.0.1\ninfo: {title: T, version: '1'}\npaths:\n  /a:\n    get:\n      responses: {'200': {description: ok, content: {application/json: {schema: {type: uuid}}}}}\n")
+                                              << QStringLiteral("paths[\"/a\"].get.responses.200.content[\"application/json\"].schema") << QStringLiteral("is not a valid JSON Schema (draft 4): Unrecognised JSON type name 'uuid'");
+        QTest::newRow("billion laughs") << QByteArray("a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
+                                                      "d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\n")
+                                        << QStringLiteral("6:12") << QStringLiteral("alias *e expands the document beyond 1048576 bytes");
         QTest::newRow("ref loop") << QByteArray("swagger: '2.0'\ninfo: {title: T, version: '1'}\nparameters:\n  a: {$ref: '#/parameters/b'}\n  b: {$ref: '#/parameters/a'}\npaths:\n  /a:\n    get:\n      parameters: [{$ref: '#/parameters/a'}]\n      responses: {}\n")
                                   << QStringLiteral("paths[\"/a\"].get.parameters[0]") << QStringLiteral("in a loop");
     }
