@@ -34,14 +34,20 @@ QString functionFromUri(const QString &uri)
     return rest.section(QLatin1Char(':'), 0, 0);
 }
 
+void report(model::Diagnostics *d, model::Diagnostic::Severity severity, const QString &path, const QString &message)
+{
+    if (d)
+        d->append({severity, path, message});
+}
+
+// Inline keys are judged by model::check() (checkJwks), which every entry point runs; a bad key
+// is refused on its own and the set's good keys keep serving (docs/DECISIONS.md, "jwk").
 bool loadKeys(CompiledAuthorizer &c, const AuthCompileInput &input, model::Diagnostics *d, const QString &path)
 {
     const model::Authorizer &a = c.definition;
     if (!a.jwks.isEmpty()) {
         c.staticKeys = std::make_shared<const JwkSet>(JwkSet::fromJson(a.jwks));
-        for (const QString &e : c.staticKeys->errors())
-            report(d, path + QStringLiteral(".jwks"), e);
-        return c.staticKeys->errors().isEmpty();
+        return true;
     }
     const QUrl url(a.jwksUri);
     if (a.jwksUri.isEmpty() || url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https"))
@@ -59,8 +65,12 @@ bool loadKeys(CompiledAuthorizer &c, const AuthCompileInput &input, model::Diagn
         report(d, path + QStringLiteral(".jwksUri"), QStringLiteral("%1: %2").arg(file, error));
         return false;
     }
-    for (const QString &e : set->errors())
-        report(d, path + QStringLiteral(".jwksUri"), QStringLiteral("%1: %2").arg(file, e));
+    // The key's JSON path inside the file follows the file name.
+    for (const JwkSet::Refused &r : set->refused())
+        report(d, model::Diagnostic::Severity::Error, path + QStringLiteral(".jwksUri"),
+               QStringLiteral("%1: keys[%2]: key refused: %3").arg(file).arg(r.index).arg(r.reason));
+    for (const QString &w : set->warnings())
+        report(d, model::Diagnostic::Severity::Warning, path + QStringLiteral(".jwksUri"), QStringLiteral("%1: %2").arg(file, w));
     c.staticKeys = std::make_shared<const JwkSet>(std::move(*set));
     return true;
 }
