@@ -5,6 +5,7 @@
 #include "gateway/deploy/templatecompiler.h"
 #include "gateway/model/check.h"
 #include "gateway/model/projectfile.h"
+#include <QFileInfo>
 
 namespace gw::cli {
 
@@ -22,7 +23,7 @@ static int runCheck(const QStringList &arguments)
         all += model::check(loaded.project);
         // Compiling finds what only parsing can: templates, access-log formats, patterns.
         model::Diagnostics compiled;
-        deploy::compile(loaded.project, &compiled);
+        deploy::compile(loaded.project, &compiled, QFileInfo(file).absolutePath()); // JWKS files are relative to it
         deploy::checkDesignTemplates(loaded.project, &compiled);
         for (const auto &d : compiled)
             if (!all.contains(d))

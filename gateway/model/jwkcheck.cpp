@@ -82,8 +82,12 @@ std::optional<QByteArray> bytesMember(const QJsonObject &json, const char *name,
         return std::nullopt;
     }
     auto bytes = base64UrlDecode(v.toString().toLatin1());
-    if (!bytes || bytes->isEmpty()) {
+    if (!bytes) {
         *problem = QStringLiteral("the member '%1' is not base64url").arg(QLatin1String(name));
+        return std::nullopt;
+    }
+    if (bytes->isEmpty()) {
+        *problem = QStringLiteral("the member '%1' is empty").arg(QLatin1String(name));
         return std::nullopt;
     }
     return bytes;
@@ -134,8 +138,8 @@ bool hasRocaFingerprint(const BIGNUM *n)
     static const int primes[] = {3,  5,  7,  11, 13, 17, 19, 23, 29,  31,  37,  41,  43,  47,  53,  59,  61,  67,  71,
                                  73, 79, 83, 89, 97, 101, 103, 107, 109, 113, 127, 131, 137, 139, 149, 151, 157, 163, 167};
     for (const int p : primes) {
-        const BN_ULONG r = BN_mod_word(n, BN_ULONG(p));
-        if (r == BN_ULONG(-1))
+        const BN_ULONG r = BN_mod_word(n, static_cast<BN_ULONG>(p));
+        if (r == static_cast<BN_ULONG>(-1))
             return false;
         bool inSubgroup = false;
         unsigned long power = 1;
