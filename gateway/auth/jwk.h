@@ -17,8 +17,7 @@ namespace gw::auth {
 // (n, e) and EC (crv, x, y) public keys as an OpenSSL EVP_PKEY, "oct" keys with their secret
 // bytes for HMAC. Private members (d, p, q...) are ignored: the gateway only verifies.
 // Immutable; shareable across threads.
-class Jwk
-{
+class Jwk {
 public:
     // Null with `error` set when the key is refused (malformed, weak, not for signatures...).
     static std::optional<Jwk> fromJson(const QJsonObject &json, QString *error);
@@ -27,7 +26,7 @@ public:
 
     QString kid() const { return m_kid; }
     QString kty() const { return m_kty; }
-    QString alg() const { return m_alg; }   // the key's declared algorithm; may be empty
+    QString alg() const { return m_alg; } // the key's declared algorithm; may be empty
     QString curve() const { return m_crv; } // EC only: P-256, P-384, P-521
     EVP_PKEY *publicKey() const { return m_key.get(); }
     const QByteArray &secret() const { return m_secret; }

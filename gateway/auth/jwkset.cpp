@@ -20,7 +20,8 @@ JwkSet JwkSet::fromJson(const QJsonObject &json, const QStringList &duplicatePat
             if (!c.warning.isEmpty())
                 set.m_warnings.append(QStringLiteral("keys[%1]: %2").arg(i).arg(c.warning));
         } else {
-            set.m_refused.append({i, c.kid, key.value(QLatin1String("kty")).toString(), key.value(QLatin1String("alg")).toString(), c.problem});
+            set.m_refused.append({i, c.kid, key.value(QLatin1String("kty")).toString(),
+                key.value(QLatin1String("alg")).toString(), c.problem});
         }
     }
     return set;
@@ -74,7 +75,9 @@ const Jwk *JwkSet::find(const QString &kid, const QString &alg, QString *why) co
         why = &ignored;
     const auto refusal = [why](const Refused &r) {
         *why = QStringLiteral("the issuer's key %1(keys[%2]) is refused: %3")
-                   .arg(r.kid.isEmpty() ? QString() : QStringLiteral("'%1' ").arg(r.kid)).arg(r.index).arg(r.reason);
+                   .arg(r.kid.isEmpty() ? QString() : QStringLiteral("'%1' ").arg(r.kid))
+                   .arg(r.index)
+                   .arg(r.reason);
         return nullptr;
     };
     if (!kid.isEmpty()) {
@@ -93,7 +96,7 @@ const Jwk *JwkSet::find(const QString &kid, const QString &alg, QString *why) co
             continue;
         if (only) {
             *why = QStringLiteral("the token has no kid and several of the issuer's keys fit %1").arg(alg);
-            return nullptr;  // ambiguous: a token without kid needs a set with one fitting key
+            return nullptr; // ambiguous: a token without kid needs a set with one fitting key
         }
         only = &k;
     }

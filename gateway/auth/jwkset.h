@@ -9,11 +9,9 @@ namespace gw::auth {
 // A JWK Set ({"keys": [...]}) as an issuer publishes it. Every key is judged on its own
 // (model::checkJwkSet): refused keys are kept aside with their reason, so a token naming one
 // is told why, while the issuer's good keys keep verifying (docs/DECISIONS.md, "jwk").
-class JwkSet
-{
+class JwkSet {
 public:
-    struct Refused
-    {
+    struct Refused {
         qsizetype index = 0; // in the set's "keys" array
         QString kid;
         QString kty;

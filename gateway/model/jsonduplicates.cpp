@@ -9,8 +9,7 @@ namespace gw::model {
 namespace {
 
 // One open object or array: where it is, and the member names or element count seen so far.
-struct Frame
-{
+struct Frame {
     QString path;
     bool object = false;
     QSet<QString> names;
@@ -18,15 +17,13 @@ struct Frame
     QString pendingName; // object: the member whose value comes next
 };
 
-class Scanner
-{
+class Scanner {
 public:
-    explicit Scanner(const QByteArray &text) : m_text(text) {}
+    explicit Scanner(const QByteArray &text) : m_text(text) { }
 
     QStringList run()
     {
-        while (m_pos < m_text.size() && step()) {
-        }
+        while (m_pos < m_text.size() && step()) { }
         return m_found;
     }
 

@@ -28,10 +28,10 @@ QByteArray base64UrlEncode(const QByteArray &data)
 
 bool isJwsAlgorithm(const QString &alg)
 {
-    static const QSet<QString> algorithms = {
-        QStringLiteral("HS256"), QStringLiteral("HS384"), QStringLiteral("HS512"), QStringLiteral("RS256"),
-        QStringLiteral("RS384"), QStringLiteral("RS512"), QStringLiteral("PS256"), QStringLiteral("PS384"),
-        QStringLiteral("PS512"), QStringLiteral("ES256"), QStringLiteral("ES384"), QStringLiteral("ES512")};
+    static const QSet<QString> algorithms
+        = {QStringLiteral("HS256"), QStringLiteral("HS384"), QStringLiteral("HS512"), QStringLiteral("RS256"),
+            QStringLiteral("RS384"), QStringLiteral("RS512"), QStringLiteral("PS256"), QStringLiteral("PS384"),
+            QStringLiteral("PS512"), QStringLiteral("ES256"), QStringLiteral("ES384"), QStringLiteral("ES512")};
     return algorithms.contains(alg);
 }
 
@@ -48,15 +48,26 @@ QString curveForAlgorithm(const QString &alg)
 
 int coordinateSize(const QString &crv)
 {
-    return crv == QLatin1String("P-256") ? 32 : crv == QLatin1String("P-384") ? 48 : crv == QLatin1String("P-521") ? 66 : 0;
+    return crv == QLatin1String("P-256") ? 32
+        : crv == QLatin1String("P-384")  ? 48
+        : crv == QLatin1String("P-521")  ? 66
+                                         : 0;
 }
 
 namespace {
 
-struct ParamBuildDeleter { void operator()(OSSL_PARAM_BLD *b) const { OSSL_PARAM_BLD_free(b); } };
-struct ParamDeleter { void operator()(OSSL_PARAM *p) const { OSSL_PARAM_free(p); } };
-struct CtxDeleter { void operator()(EVP_PKEY_CTX *c) const { EVP_PKEY_CTX_free(c); } };
-struct BnDeleter { void operator()(BIGNUM *b) const { BN_free(b); } };
+struct ParamBuildDeleter {
+    void operator()(OSSL_PARAM_BLD *b) const { OSSL_PARAM_BLD_free(b); }
+};
+struct ParamDeleter {
+    void operator()(OSSL_PARAM *p) const { OSSL_PARAM_free(p); }
+};
+struct CtxDeleter {
+    void operator()(EVP_PKEY_CTX *c) const { EVP_PKEY_CTX_free(c); }
+};
+struct BnDeleter {
+    void operator()(BIGNUM *b) const { BN_free(b); }
+};
 using Bn = std::unique_ptr<BIGNUM, BnDeleter>;
 
 // Below this an RSA key is refused (NIST SP 800-131A; Wycheproof rejects 1024-bit JWKs).
@@ -98,7 +109,8 @@ std::optional<QByteArray> uintMember(const QJsonObject &json, const char *name, 
 {
     auto bytes = bytesMember(json, name, problem);
     if (bytes && bytes->size() > 1 && bytes->at(0) == '\0') {
-        *problem = QStringLiteral("the member '%1' has a leading zero octet (RFC 7518 §2 wants the shortest form)").arg(QLatin1String(name));
+        *problem = QStringLiteral("the member '%1' has a leading zero octet (RFC 7518 §2 wants the shortest form)")
+                       .arg(QLatin1String(name));
         return std::nullopt;
     }
     return bytes;
@@ -135,8 +147,8 @@ bool passesPublicCheck(EVP_PKEY *key)
 // all 38 tests with negligible probability. Only BN_mod_word touches the big number.
 bool hasRocaFingerprint(const BIGNUM *n)
 {
-    static const int primes[] = {3,  5,  7,  11, 13, 17, 19, 23, 29,  31,  37,  41,  43,  47,  53,  59,  61,  67,  71,
-                                 73, 79, 83, 89, 97, 101, 103, 107, 109, 113, 127, 131, 137, 139, 149, 151, 157, 163, 167};
+    static const int primes[] = {3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67, 71, 73, 79, 83,
+        89, 97, 101, 103, 107, 109, 113, 127, 131, 137, 139, 149, 151, 157, 163, 167};
     for (const int p : primes) {
         const BN_ULONG r = BN_mod_word(n, static_cast<BN_ULONG>(p));
         if (r == static_cast<BN_ULONG>(-1))
@@ -153,98 +165,113 @@ bool hasRocaFingerprint(const BIGNUM *n)
     return true;
 }
 
-void checkRsa(const QJsonObject &json, JwkCheck &out)
+QString checkRsa(const QJsonObject &json, JwkCheck &out)
 {
     const auto n = uintMember(json, "n", &out.problem);
     const auto e = n ? uintMember(json, "e", &out.problem) : std::nullopt;
     if (!n || !e)
-        return;
+        return out.problem;
     const Bn bn = toBn(*n), be = toBn(*e);
     if (!bn || !be) {
-        out.problem = QStringLiteral("out of memory reading the RSA key");
-        return;
+        return QStringLiteral("out of memory reading the RSA key");
     }
     // e = 1 makes any "signature" equal to the padded digest verify; an even e has no inverse.
     if (BN_cmp(be.get(), BN_value_one()) <= 0 || BN_is_word(be.get(), 2))
-        return void(out.problem = QStringLiteral("the RSA public exponent %1 is below 3").arg(BN_get_word(be.get())));
+        return QStringLiteral("the RSA public exponent %1 is below 3").arg(BN_get_word(be.get()));
     if (!BN_is_odd(be.get()))
-        return void(out.problem = QStringLiteral("the RSA public exponent is even"));
+        return QStringLiteral("the RSA public exponent is even");
     const int bits = BN_num_bits(bn.get());
     if (bits < kMinRsaBits)
-        return void(out.problem = QStringLiteral("the RSA modulus is %1 bits; at least %2 are required").arg(bits).arg(kMinRsaBits));
+        return QStringLiteral("the RSA modulus is %1 bits; at least %2 are required").arg(bits).arg(kMinRsaBits);
     if (bits > kMaxRsaBits)
-        return void(out.problem = QStringLiteral("the RSA modulus is %1 bits; at most %2 are supported").arg(bits).arg(kMaxRsaBits));
+        return QStringLiteral("the RSA modulus is %1 bits; at most %2 are supported").arg(bits).arg(kMaxRsaBits);
     if (BN_cmp(be.get(), bn.get()) >= 0)
-        return void(out.problem = QStringLiteral("the RSA public exponent is not smaller than the modulus"));
+        return QStringLiteral("the RSA public exponent is not smaller than the modulus");
     if (!BN_is_odd(bn.get()))
-        return void(out.problem = QStringLiteral("the RSA modulus is even"));
+        return QStringLiteral("the RSA modulus is even");
     if (hasRocaFingerprint(bn.get()))
-        return void(out.problem = QStringLiteral("the RSA modulus has the ROCA fingerprint (CVE-2017-15361): its private key can be computed"));
+        return QStringLiteral(
+            "the RSA modulus has the ROCA fingerprint (CVE-2017-15361): its private key can be computed");
     std::unique_ptr<OSSL_PARAM_BLD, ParamBuildDeleter> build(OSSL_PARAM_BLD_new());
     if (!build || !OSSL_PARAM_BLD_push_BN(build.get(), OSSL_PKEY_PARAM_RSA_N, bn.get())
         || !OSSL_PARAM_BLD_push_BN(build.get(), OSSL_PKEY_PARAM_RSA_E, be.get()))
-        return void(out.problem = QStringLiteral("out of memory building the RSA key"));
+        return QStringLiteral("out of memory building the RSA key");
     out.publicKey = keyFromParams("RSA", build.get());
     if (!out.publicKey)
-        return void(out.problem = QStringLiteral("OpenSSL does not accept n and e as an RSA public key"));
+        return QStringLiteral("OpenSSL does not accept n and e as an RSA public key");
     // SP 800-56B's public-key check: n odd, without small factors, not a prime power.
     if (!passesPublicCheck(out.publicKey.get())) {
         out.publicKey.reset();
-        out.problem = QStringLiteral("the RSA key fails OpenSSL's public key check (the modulus has a small factor or is a prime power)");
-        return;
+        return QStringLiteral(
+            "the RSA key fails OpenSSL's public key check (the modulus has a small factor or is a prime power)");
     }
     if (const QString priv = presentMembers(json, {"d", "p", "q", "dp", "dq", "qi", "oth"}); !priv.isEmpty())
-        out.warning = QStringLiteral("the key carries private members (%1): they are ignored, and a published key set must not hold them").arg(priv);
+        out.warning = QStringLiteral(
+            "the key carries private members (%1): they are ignored, and a published key set must not hold them")
+                          .arg(priv);
+    return {};
 }
 
-void checkEc(const QJsonObject &json, const QString &alg, JwkCheck &out)
+QString checkEc(const QJsonObject &json, const QString &alg, JwkCheck &out)
 {
     const QJsonValue crvValue = json.value(QLatin1String("crv"));
     if (!crvValue.isString())
-        return void(out.problem = QStringLiteral("the member 'crv' is missing or not a string"));
+        return QStringLiteral("the member 'crv' is missing or not a string");
     const QString crv = crvValue.toString();
-    const char *group = crv == QLatin1String("P-256") ? "prime256v1" : crv == QLatin1String("P-384") ? "secp384r1"
-                        : crv == QLatin1String("P-521")                ? "secp521r1" : nullptr;
+    const char *group = crv == QLatin1String("P-256") ? "prime256v1"
+        : crv == QLatin1String("P-384")               ? "secp384r1"
+        : crv == QLatin1String("P-521")               ? "secp521r1"
+                                                      : nullptr;
     if (!group)
-        return void(out.problem = QStringLiteral("unsupported EC curve '%1' (expected P-256, P-384 or P-521)").arg(crv));
+        return QStringLiteral("unsupported EC curve '%1' (expected P-256, P-384 or P-521)").arg(crv);
     if (!alg.isEmpty() && curveForAlgorithm(alg) != crv)
-        return void(out.problem = QStringLiteral("the key is for %1 but on curve %2 (%1 needs %3)").arg(alg, crv, curveForAlgorithm(alg)));
+        return QStringLiteral("the key is for %1 but on curve %2 (%1 needs %3)").arg(alg, crv, curveForAlgorithm(alg));
     const auto x = bytesMember(json, "x", &out.problem);
     const auto y = x ? bytesMember(json, "y", &out.problem) : std::nullopt;
     if (!x || !y)
-        return;
+        return out.problem;
     const int size = coordinateSize(crv);
     // RFC 7518 §6.2.1.2: each coordinate is exactly the curve's size, leading zeros included.
     if (x->size() != size || y->size() != size)
-        return void(out.problem = QStringLiteral("EC coordinates on %1 are %2 bytes; 'x' has %3 and 'y' %4").arg(crv).arg(size).arg(x->size()).arg(y->size()));
+        return QStringLiteral("EC coordinates on %1 are %2 bytes; 'x' has %3 and 'y' %4")
+            .arg(crv)
+            .arg(size)
+            .arg(x->size())
+            .arg(y->size());
     // The uncompressed point: 0x04 || x || y (SEC 1 §2.3.3).
     const QByteArray point = QByteArray(1, '\x04') + *x + *y;
     std::unique_ptr<OSSL_PARAM_BLD, ParamBuildDeleter> build(OSSL_PARAM_BLD_new());
     if (!build || !OSSL_PARAM_BLD_push_utf8_string(build.get(), OSSL_PKEY_PARAM_GROUP_NAME, group, 0)
-        || !OSSL_PARAM_BLD_push_octet_string(build.get(), OSSL_PKEY_PARAM_PUB_KEY, point.constData(), size_t(point.size())))
-        return void(out.problem = QStringLiteral("out of memory building the EC key"));
+        || !OSSL_PARAM_BLD_push_octet_string(
+            build.get(), OSSL_PKEY_PARAM_PUB_KEY, point.constData(), size_t(point.size())))
+        return QStringLiteral("out of memory building the EC key");
     out.publicKey = keyFromParams("EC", build.get());
     // OpenSSL refuses coordinates off the curve or not below p when it decodes the point, and the
     // public check adds the point at infinity and the group order.
     if (!out.publicKey || !passesPublicCheck(out.publicKey.get())) {
         out.publicKey.reset();
-        out.problem = QStringLiteral("the point (x, y) is not a valid public key on curve %1").arg(crv);
-        return;
+        return QStringLiteral("the point (x, y) is not a valid public key on curve %1").arg(crv);
     }
     if (json.contains(QLatin1String("d")))
-        out.warning = QStringLiteral("the key carries the private member 'd': it is ignored, and a published key set must not hold it");
+        out.warning = QStringLiteral(
+            "the key carries the private member 'd': it is ignored, and a published key set must not hold it");
+    return {};
 }
 
-void checkOct(const QJsonObject &json, const QString &alg, JwkCheck &out)
+QString checkOct(const QJsonObject &json, const QString &alg, JwkCheck &out)
 {
     const auto k = bytesMember(json, "k", &out.problem);
     if (!k)
-        return;
+        return out.problem;
     // RFC 7518 §3.2: an HMAC key at least as long as the hash output.
     const int minimum = alg == QLatin1String("HS512") ? 64 : alg == QLatin1String("HS384") ? 48 : 32;
     if (k->size() < minimum)
-        return void(out.problem = QStringLiteral("the secret is %1 bytes; %2 needs at least %3").arg(k->size()).arg(alg.isEmpty() ? QStringLiteral("HMAC") : alg).arg(minimum));
+        return QStringLiteral("the secret is %1 bytes; %2 needs at least %3")
+            .arg(k->size())
+            .arg(alg.isEmpty() ? QStringLiteral("HMAC") : alg)
+            .arg(minimum);
     out.secret = *k;
+    return {};
 }
 
 // The generic members of RFC 7517 §4: types and the usage restrictions that rule out signatures.
@@ -283,7 +310,8 @@ QString checkCommonMembers(const QJsonObject &json)
             return QStringLiteral("'%1' is not a JWS signature algorithm").arg(alg);
         const QString family = alg.left(2);
         const bool fits = kty == QLatin1String("RSA") ? family == QLatin1String("RS") || family == QLatin1String("PS")
-                          : kty == QLatin1String("EC") ? family == QLatin1String("ES") : family == QLatin1String("HS");
+            : kty == QLatin1String("EC")              ? family == QLatin1String("ES")
+                                                      : family == QLatin1String("HS");
         if (!fits)
             return QStringLiteral("the key is of type %1 but declared for %2").arg(kty, alg);
     }
@@ -310,11 +338,11 @@ JwkCheck checkJwk(const QJsonObject &json)
         return out;
     const QString alg = json.value(QLatin1String("alg")).toString();
     if (kty == QLatin1String("RSA"))
-        checkRsa(json, out);
+        out.problem = checkRsa(json, out);
     else if (kty == QLatin1String("EC"))
-        checkEc(json, alg, out);
+        out.problem = checkEc(json, alg, out);
     else
-        checkOct(json, alg, out);
+        out.problem = checkOct(json, alg, out);
     return out;
 }
 
@@ -333,7 +361,8 @@ QList<JwkCheck> checkJwkSet(const QJsonArray &keys, const QStringList &duplicate
         const QString prefix = QStringLiteral("keys[%1].").arg(i);
         for (const QString &d : duplicatePaths)
             if (d.startsWith(prefix) && c.usable())
-                c = JwkCheck{c.kid, QStringLiteral("the member '%1' appears twice").arg(d.mid(prefix.size())), {}, {}, {}};
+                c = JwkCheck {
+                    c.kid, QStringLiteral("the member '%1' appears twice").arg(d.mid(prefix.size())), {}, {}, {}};
         anyPublic = anyPublic || (c.usable() && c.publicKey);
         out.append(c);
     }
@@ -343,7 +372,8 @@ QList<JwkCheck> checkJwkSet(const QJsonArray &keys, const QStringList &duplicate
         if (!c.usable())
             continue;
         if (!c.secret.isEmpty() && anyPublic) {
-            c.problem = QStringLiteral("a secret (oct) key in a set of public keys: a published key set must not hold secrets");
+            c.problem = QStringLiteral(
+                "a secret (oct) key in a set of public keys: a published key set must not hold secrets");
             c.secret.clear();
             continue;
         }
@@ -354,7 +384,11 @@ QList<JwkCheck> checkJwkSet(const QJsonArray &keys, const QStringList &duplicate
             firstWithKid.insert(c.kid, i);
             continue;
         }
-        const QString why = QStringLiteral("the kid '%1' is used by keys[%2] and keys[%3]: a token naming it is ambiguous").arg(c.kid).arg(*first).arg(i);
+        const QString why
+            = QStringLiteral("the kid '%1' is used by keys[%2] and keys[%3]: a token naming it is ambiguous")
+                  .arg(c.kid)
+                  .arg(*first)
+                  .arg(i);
         for (JwkCheck *k : {&out[*first], &c}) {
             k->problem = why;
             k->publicKey.reset();

@@ -22,13 +22,12 @@ QByteArray base64UrlEncode(const QByteArray &data);
 // One JSON Web Key (RFC 7517) judged as a key that verifies JWS signatures: the rules of RFC
 // 7517/7518 and of Wycheproof's JWK tests (see docs/authorizers.md, "Key checks"). OpenSSL 3
 // builds and checks the key (EVP_PKEY_fromdata, EVP_PKEY_public_check). Pure and thread-safe.
-struct JwkCheck
-{
+struct JwkCheck {
     QString kid;
-    QString problem;                     // why the key is refused; empty when it may verify
-    QString warning;                     // usable, but worth telling (private members present)
+    QString problem; // why the key is refused; empty when it may verify
+    QString warning; // usable, but worth telling (private members present)
     std::shared_ptr<EVP_PKEY> publicKey; // RSA and EC keys that passed
-    QByteArray secret;                   // oct keys that passed
+    QByteArray secret; // oct keys that passed
 
     bool usable() const { return problem.isEmpty(); }
 };

@@ -13,8 +13,7 @@ using namespace gw::auth;
 // the same path as an authorizer: the group's keys become a JwkSet (refusing bad keys), the
 // token's kid and alg pick a key, the signature is verified. The few cases where Gatewright
 // answers otherwise are listed with the reason and must stay exactly those.
-class TestWycheproofJose : public QObject
-{
+class TestWycheproofJose : public QObject {
     Q_OBJECT
 
     static QJsonObject vectors(const char *file)
@@ -39,8 +38,9 @@ class TestWycheproofJose : public QObject
     static QString deviation(int tcId, const QString &file)
     {
         if (file == QLatin1String("json_web_signature_test.json") && tcId == 347)
-            return QStringLiteral("the RFC 7520 P-521 key is declared \"alg\": \"ES521\", which is not an RFC 7518 algorithm "
-                                  "(RFC 7520 Figure 25 says ES512): the key is refused");
+            return QStringLiteral(
+                "the RFC 7520 P-521 key is declared \"alg\": \"ES521\", which is not an RFC 7518 algorithm "
+                "(RFC 7520 Figure 25 says ES512): the key is refused");
         return {};
     }
 
@@ -57,10 +57,12 @@ private slots:
             QVERIFY2(!doc.isEmpty(), file);
             for (const QJsonValue &gv : doc.value(QStringLiteral("testGroups")).toArray()) {
                 const QJsonObject g = gv.toObject();
-                const QJsonObject keySource = g.contains(QStringLiteral("public")) ? g.value(QStringLiteral("public")).toObject()
-                                                                                   : g.value(QStringLiteral("private")).toObject();
-                const QJsonArray keys = keySource.contains(QStringLiteral("keys")) ? keySource.value(QStringLiteral("keys")).toArray()
-                                                                                  : QJsonArray{keySource};
+                const QJsonObject keySource = g.contains(QStringLiteral("public"))
+                    ? g.value(QStringLiteral("public")).toObject()
+                    : g.value(QStringLiteral("private")).toObject();
+                const QJsonArray keys = keySource.contains(QStringLiteral("keys"))
+                    ? keySource.value(QStringLiteral("keys")).toArray()
+                    : QJsonArray {keySource};
                 const QJsonArray tests = g.value(QStringLiteral("tests")).toArray();
                 if (isPssGroup(keys)) {
                     skipped += int(tests.size());
@@ -71,7 +73,8 @@ private slots:
                     const int tcId = t.value(QStringLiteral("tcId")).toInt();
                     QTest::addRow("%s #%d %s", file, tcId, qPrintable(t.value(QStringLiteral("comment")).toString()))
                         << keys << t.value(QStringLiteral("jws")).toString().toLatin1()
-                        << (t.value(QStringLiteral("result")).toString() == QLatin1String("valid")) << deviation(tcId, QLatin1String(file));
+                        << (t.value(QStringLiteral("result")).toString() == QLatin1String("valid"))
+                        << deviation(tcId, QLatin1String(file));
                     ++cases;
                 }
             }
@@ -97,7 +100,8 @@ private slots:
             QVERIFY2(verified != valid, qPrintable(QStringLiteral("no longer deviates: ") + deviation));
             return;
         }
-        QVERIFY2(verified == valid, qPrintable(valid ? QStringLiteral("refused: ") + why : QStringLiteral("accepted an invalid case")));
+        QVERIFY2(verified == valid,
+            qPrintable(valid ? QStringLiteral("refused: ") + why : QStringLiteral("accepted an invalid case")));
         if (!valid)
             QVERIFY(!why.isEmpty());
     }
