@@ -14,8 +14,6 @@
 #include <QJsonDocument>
 #include <QTest>
 
-#include <openssl/evp.h>
-
 using namespace gw::model;
 using gwtest::GatewayClient;
 using gwtest::Reply;
@@ -67,25 +65,7 @@ class TestJwksRefusal : public QObject {
         return lines.join(QLatin1Char('\n'));
     }
 
-    // The exponent-1 forgery: with e = 1, s^e mod n = s, so a "signature" equal to the EMSA-PKCS1-
-    // v1_5 block of the token's SHA-256 digest (RFC 8017 §9.2) verifies under any modulus.
-    static QByteArray paddedDigest(const QByteArray &input, int size)
-    {
-        static const QByteArray sha256Info = QByteArray::fromHex("3031300d060960864801650304020105000420");
-        unsigned char digest[32];
-        unsigned int len = 0;
-        EVP_Digest(input.constData(), size_t(input.size()), digest, &len, EVP_sha256(), nullptr);
-        const QByteArray t = sha256Info + QByteArray(reinterpret_cast<const char *>(digest), int(len));
-        return QByteArray::fromHex("0001") + QByteArray(size - 3 - int(t.size()), '\xff') + QByteArray(1, '\0') + t;
-    }
-
-    QByteArray forgedExponentOneToken(const QString &kid) const
-    {
-        const QJsonObject header {{QStringLiteral("alg"), QStringLiteral("RS256")}, {QStringLiteral("kid"), kid},
-            {QStringLiteral("typ"), QStringLiteral("JWT")}};
-        return gwtest::TestIssuer::compact(
-            header, claims(), paddedDigest(gwtest::TestIssuer::signingInput(header, claims()), 256));
-    }
+    QByteArray forgedExponentOneToken(const QString &kid) const { return gwtest::TestIssuer::exponentOneForgery(kid, claims()); }
 
     static QJsonObject wycheproofRocaKey()
     {

@@ -182,6 +182,19 @@ QByteArray TestIssuer::compact(const QJsonObject &header, const QJsonObject &cla
     return signingInput(header, claims) + '.' + b64url(signature);
 }
 
+QByteArray TestIssuer::exponentOneForgery(const QString &kid, const QJsonObject &claims)
+{
+    const QJsonObject header{{QStringLiteral("alg"), QStringLiteral("RS256")}, {QStringLiteral("kid"), kid}, {QStringLiteral("typ"), QStringLiteral("JWT")}};
+    const QByteArray input = signingInput(header, claims);
+    static const QByteArray sha256Info = QByteArray::fromHex("3031300d060960864801650304020105000420");
+    unsigned char digest[32];
+    unsigned int len = 0;
+    EVP_Digest(input.constData(), size_t(input.size()), digest, &len, EVP_sha256(), nullptr);
+    const QByteArray t = sha256Info + QByteArray(reinterpret_cast<const char *>(digest), int(len));
+    const QByteArray block = QByteArray::fromHex("0001") + QByteArray(256 - 3 - int(t.size()), '\xff') + QByteArray(1, '\0') + t;
+    return compact(header, claims, block);
+}
+
 QJsonObject standardClaims(const QString &issuer, qint64 lifetimeSecs)
 {
     const qint64 now = QDateTime::currentSecsSinceEpoch();

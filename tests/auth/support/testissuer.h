@@ -42,6 +42,10 @@ public:
     QByteArray sign(const QString &kid, const QJsonObject &claims, bool withKid = true, const QJsonObject &extraHeader = {}) const;
     // A compact JWS with any header and signature bytes: for forged tokens.
     static QByteArray compact(const QJsonObject &header, const QJsonObject &claims, const QByteArray &signature);
+    // The exponent-1 forgery for an RS256 key with a 2048-bit modulus: with e = 1, s^e mod n = s,
+    // so a "signature" equal to the EMSA-PKCS1-v1_5 block of the token's SHA-256 digest (RFC 8017
+    // §9.2) verifies under any modulus. No private key involved.
+    static QByteArray exponentOneForgery(const QString &kid, const QJsonObject &claims);
     // What a JWS with this header and these claims signs: base64url(header) "." base64url(claims).
     static QByteArray signingInput(const QJsonObject &header, const QJsonObject &claims);
 
