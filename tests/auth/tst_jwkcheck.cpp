@@ -1,3 +1,5 @@
+#include "testissuer.h"
+
 #include "gateway/auth/jwkset.h"
 #include "gateway/auth/jwt.h"
 #include "gateway/model/check.h"
@@ -5,7 +7,6 @@
 #include "gateway/model/jsonduplicates.h"
 #include "gateway/model/jwkcheck.h"
 
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
@@ -45,24 +46,6 @@ class TestJwkCheck : public QObject {
         for (auto it = members.begin(); it != members.end(); ++it)
             base.insert(it.key(), it.value());
         return base;
-    }
-
-    static QJsonObject wycheproofKeys(const char *comment)
-    {
-        QFile f(QStringLiteral(GW_SOURCE_DIR "/tests/data/jwt/wycheproof/json_web_key_test.json"));
-        if (!f.open(QIODevice::ReadOnly))
-            return {};
-        for (const QJsonValue &g :
-            QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("testGroups")).toArray())
-            if (g.toObject().value(QStringLiteral("comment")).toString() == QLatin1String(comment))
-                return g.toObject()
-                    .value(QStringLiteral("public"))
-                    .toObject()
-                    .value(QStringLiteral("keys"))
-                    .toArray()
-                    .at(0)
-                    .toObject();
-        return {};
     }
 
 private slots:
@@ -164,7 +147,8 @@ private slots:
         QTest::newRow("modulus with a small factor")
             << with(m_rsa, {{s("n"), b64(m_n3)}}) << s("fails OpenSSL's public key check");
         QTest::newRow("ROCA modulus (Wycheproof jws_rsa_roca_key)")
-            << wycheproofKeys("jws_rsa_roca_key") << s("ROCA fingerprint");
+            << gwtest::wycheproofKey(QStringLiteral("jws_rsa_roca_key"), QStringLiteral("public"))
+            << s("ROCA fingerprint");
         // EC (RFC 7518 §6.2.1).
         QTest::newRow("unknown curve") << with(m_ec, {{s("crv"), s("secp256k1")}})
                                        << s("unsupported EC curve 'secp256k1'");

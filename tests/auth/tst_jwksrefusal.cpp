@@ -9,7 +9,6 @@
 #include "gateway/model/deployments.h"
 #include "gateway/runtime/engine.h"
 
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
@@ -65,24 +64,9 @@ class TestJwksRefusal : public QObject {
         return lines.join(QLatin1Char('\n'));
     }
 
-    QByteArray forgedExponentOneToken(const QString &kid) const { return gwtest::TestIssuer::exponentOneForgery(kid, claims()); }
-
-    static QJsonObject wycheproofRocaKey()
+    QByteArray forgedExponentOneToken(const QString &kid) const
     {
-        QFile f(QStringLiteral(GW_SOURCE_DIR "/tests/data/jwt/wycheproof/json_web_key_test.json"));
-        if (!f.open(QIODevice::ReadOnly))
-            return {};
-        for (const QJsonValue &g :
-            QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("testGroups")).toArray())
-            if (g.toObject().value(QStringLiteral("comment")).toString() == QLatin1String("jws_rsa_roca_key"))
-                return g.toObject()
-                    .value(QStringLiteral("private"))
-                    .toObject()
-                    .value(QStringLiteral("keys"))
-                    .toArray()
-                    .at(0)
-                    .toObject();
-        return {};
+        return gwtest::TestIssuer::exponentOneForgery(kid, claims());
     }
 
 private slots:
@@ -99,8 +83,10 @@ private slots:
         m_issuer.addRsaKey(QStringLiteral("for384"));
         m_issuer.publishAs(QStringLiteral("for384"), {{QStringLiteral("alg"), QStringLiteral("RS384")}});
         m_issuer.addRsaKey(QStringLiteral("small"), QStringLiteral("RS256"), 1024);
-        QVERIFY(
-            !m_issuer.addRsaKeyFromJwk(QStringLiteral("roca"), QStringLiteral("RS256"), wycheproofRocaKey()).isEmpty());
+        QVERIFY(!m_issuer
+                     .addRsaKeyFromJwk(QStringLiteral("roca"), QStringLiteral("RS256"),
+                         gwtest::wycheproofKey(QStringLiteral("jws_rsa_roca_key"), QStringLiteral("private")))
+                     .isEmpty());
         m_issuer.addRsaKey(QStringLiteral("twin"));
         m_issuer.addRsaKey(QStringLiteral("twin-b"));
         m_issuer.publishAs(QStringLiteral("twin-b"), {{QStringLiteral("kid"), QStringLiteral("twin")}});
@@ -149,13 +135,7 @@ private slots:
         project.functions = {gwtest::authorizerEchoFunction()};
         Api rest = newRestApi(QStringLiteral("Pool"));
         rest.id = QStringLiteral("pool");
-        Authorizer pool;
-        pool.id = QStringLiteral("pool");
-        pool.name = QStringLiteral("pool");
-        pool.type = QStringLiteral("COGNITO_USER_POOLS");
-        pool.providerArns = {QStringLiteral("arn:aws:cognito-idp:us-east-1:000000000000:userpool/us-east-1_test")};
-        pool.issuer = issuer();
-        rest.design.authorizers = {pool};
+        rest.design.authorizers = {gwtest::cognitoAuthorizer(QStringLiteral("pool"), issuer())};
         gwtest::addResource(rest, QStringLiteral("/me"))
             .methods.insert(QStringLiteral("GET"),
                 gwtest::guarded(gwtest::authorizerEchoMethod(QStringLiteral("GET")),
@@ -165,14 +145,8 @@ private slots:
         Api http = newRestApi(QStringLiteral("Jwt"));
         http.id = QStringLiteral("jwtapi");
         http.type = ApiType::Http;
-        Authorizer jwt;
-        jwt.id = QStringLiteral("jwt");
-        jwt.name = QStringLiteral("jwt");
-        jwt.type = QStringLiteral("JWT");
-        jwt.identitySource = QStringLiteral("$request.header.Authorization");
-        jwt.issuer = issuer();
-        jwt.audience = {QStringLiteral("gw-client")};
-        http.design.authorizers = {jwt};
+        http.design.authorizers
+            = {gwtest::jwtAuthorizer(QStringLiteral("jwt"), issuer(), {QStringLiteral("gw-client")})};
         gwtest::addResource(http, QStringLiteral("/me"))
             .methods.insert(QStringLiteral("GET"),
                 gwtest::guarded(

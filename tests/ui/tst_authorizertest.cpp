@@ -68,6 +68,17 @@ class TestAuthorizerTest : public QObject
         return p;
     }
 
+    // Picks "Inline JWKS" in the key source box with the keyboard, as a user would.
+    static void chooseInlineKeys(gw::ui::AuthorizerEditor *editor)
+    {
+        auto *source = editor->findChild<QComboBox *>(QStringLiteral("jwksSource"));
+        QCOMPARE(source->currentIndex(), int(gw::ui::AuthorizerEditor::FromIssuer));
+        source->setFocus();
+        QTest::keyClick(source, Qt::Key_Down);
+        QTest::keyClick(source, Qt::Key_Down);
+        QCOMPARE(source->currentIndex(), int(gw::ui::AuthorizerEditor::Inline));
+    }
+
     // Types the token and clicks Test; returns the status the panel reported.
     static int test(gw::ui::AuthorizerTestPanel *panel, const QString &token)
     {
@@ -178,12 +189,7 @@ private slots:
         window.show();
         window.navigator()->select(ItemRef{ItemRef::Kind::Authorizer, QStringLiteral("guarded"), {}, {}, QStringLiteral("pool")});
         auto *editor = window.editors()->authorizerEditor();
-        auto *source = editor->findChild<QComboBox *>(QStringLiteral("jwksSource"));
-        QCOMPARE(source->currentIndex(), int(gw::ui::AuthorizerEditor::FromIssuer));
-        source->setFocus();
-        QTest::keyClick(source, Qt::Key_Down);
-        QTest::keyClick(source, Qt::Key_Down);
-        QCOMPARE(source->currentIndex(), int(gw::ui::AuthorizerEditor::Inline));
+        chooseInlineKeys(editor);
         auto *inlineKeys = editor->findChild<QPlainTextEdit *>(QStringLiteral("jwksInline"));
         QVERIFY(inlineKeys->isEnabled());
         inlineKeys->selectAll();
@@ -221,11 +227,7 @@ private slots:
         window.navigator()->select(ItemRef{ItemRef::Kind::Authorizer, QStringLiteral("guarded"), {}, {}, QStringLiteral("pool")});
         auto *editor = window.editors()->authorizerEditor();
         QVERIFY2(editor->problemsText().isEmpty(), qPrintable(editor->problemsText()));
-        auto *source = editor->findChild<QComboBox *>(QStringLiteral("jwksSource"));
-        source->setFocus();
-        QTest::keyClick(source, Qt::Key_Down);
-        QTest::keyClick(source, Qt::Key_Down);
-        QCOMPARE(source->currentIndex(), int(gw::ui::AuthorizerEditor::Inline));
+        chooseInlineKeys(editor);
         auto *inlineKeys = editor->findChild<QPlainTextEdit *>(QStringLiteral("jwksInline"));
         inlineKeys->selectAll();
         QTest::keyClicks(inlineKeys, text);

@@ -1,6 +1,7 @@
 #include "testissuer.h"
 
 #include <QDateTime>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -193,6 +194,17 @@ QByteArray TestIssuer::exponentOneForgery(const QString &kid, const QJsonObject 
     const QByteArray t = sha256Info + QByteArray(reinterpret_cast<const char *>(digest), int(len));
     const QByteArray block = QByteArray::fromHex("0001") + QByteArray(256 - 3 - int(t.size()), '\xff') + QByteArray(1, '\0') + t;
     return compact(header, claims, block);
+}
+
+QJsonObject wycheproofKey(const QString &groupComment, const QString &half)
+{
+    QFile f(QStringLiteral(GW_SOURCE_DIR "/tests/data/jwt/wycheproof/json_web_key_test.json"));
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    for (const QJsonValue &g : QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("testGroups")).toArray())
+        if (g.toObject().value(QStringLiteral("comment")).toString() == groupComment)
+            return g.toObject().value(half).toObject().value(QStringLiteral("keys")).toArray().at(0).toObject();
+    return {};
 }
 
 QJsonObject standardClaims(const QString &issuer, qint64 lifetimeSecs)

@@ -55,6 +55,10 @@ private:
     QList<QJsonObject> m_raw;
 };
 
+// The first key of a Project Wycheproof JsonWebKey group (tests/data/jwt/wycheproof), by the
+// group's comment; `half` is "public" or "private".
+QJsonObject wycheproofKey(const QString &groupComment, const QString &half);
+
 // Claims with iss, sub, iat and exp = now + lifetimeSecs (negative: expired).
 QJsonObject standardClaims(const QString &issuer, qint64 lifetimeSecs = 3600);
 
