@@ -28,8 +28,9 @@ public:
     }
 
 private:
-    // The raw string starting at m_pos (a '"'), unescaped; advances past it.
-    std::optional<QString> readString()
+    // The raw string starting at m_pos (a '"'), unescaped when `decode` (member names: values are
+    // only skipped); advances past it.
+    std::optional<QString> readString(bool decode)
     {
         const qsizetype start = m_pos++;
         while (m_pos < m_text.size() && m_text[m_pos] != '"')
@@ -37,6 +38,11 @@ private:
         if (m_pos >= m_text.size())
             return std::nullopt;
         ++m_pos;
+        if (!decode)
+            return QString();
+        const QByteArray inner = m_text.mid(start + 1, m_pos - start - 2);
+        if (!inner.contains('\\'))
+            return QString::fromUtf8(inner);
         const QByteArray raw = '[' + m_text.mid(start, m_pos - start) + ']';
         const QJsonDocument doc = QJsonDocument::fromJson(raw);
         if (!doc.isArray())
@@ -101,7 +107,7 @@ private:
             const bool isName = m_expectName;
             if (!isName)
                 beginValue();
-            const auto s = readString();
+            const auto s = readString(isName);
             if (!s)
                 return false;
             if (isName) {
