@@ -1,5 +1,7 @@
 #include "jwkcheck.h"
 
+#include <algorithm>
+
 #include <QHash>
 #include <QSet>
 
@@ -358,11 +360,13 @@ QList<JwkCheck> checkJwkSet(const QJsonArray &keys, const QStringList &duplicate
             continue;
         }
         JwkCheck c = checkJwk(keys[i].toObject());
+        // A repeated member comes first: which of its values the parser kept decided the rest.
         const QString prefix = QStringLiteral("keys[%1].").arg(i);
-        for (const QString &d : duplicatePaths)
-            if (d.startsWith(prefix) && c.usable())
-                c = JwkCheck {
-                    c.kid, QStringLiteral("the member '%1' appears twice").arg(d.mid(prefix.size())), {}, {}, {}};
+        const auto repeated = std::find_if(duplicatePaths.cbegin(), duplicatePaths.cend(),
+            [&prefix](const QString &d) { return d.startsWith(prefix); });
+        if (repeated != duplicatePaths.cend())
+            c = JwkCheck {
+                c.kid, QStringLiteral("the member '%1' appears twice").arg(repeated->mid(prefix.size())), {}, {}, {}};
         anyPublic = anyPublic || (c.usable() && c.publicKey);
         out.append(c);
     }
