@@ -259,13 +259,14 @@ private slots:
 
     void repeatedMembersAreFoundByPath()
     {
-        QCOMPARE(duplicateMembers(R"({"a":1,"b":{"c":[{"d":1,"d":2}],"c":3},"a":[1,{"x":{"y":1}},{"x":2,"x":3}]})"),
-            (QStringList {
-                QStringLiteral("b.c[0].d"), QStringLiteral("b.c"), QStringLiteral("a"), QStringLiteral("a[2].x")}));
+        const QByteArray nested = R"({"a":1,"b":{"c":[{"d":1,"d":2}],"c":3},"a":[1,{"x":{"y":1}},{"x":2,"x":3}]})";
+        const QStringList nestedPaths{QStringLiteral("b.c[0].d"), QStringLiteral("b.c"), QStringLiteral("a"), QStringLiteral("a[2].x")};
+        QCOMPARE(duplicateMembers(nested), nestedPaths);
         // Escapes are names too: "\u0065" is "e".
-        QCOMPARE(duplicateMembers(R"({"keys":[{"e":"AQAB","n":"x"},{"e":"AQAB", "\u0065" : "AQ"}]})"),
-            QStringList {QStringLiteral("keys[1].e")});
-        QCOMPARE(duplicateMembers(R"({"s":"a\"b,}{","t":[true,false,null,-1.5e3]})"), QStringList());
+        const QByteArray escaped = R"({"keys":[{"e":"AQAB","n":"x"},{"e":"AQAB", "\u0065" : "AQ"}]})";
+        QCOMPARE(duplicateMembers(escaped), QStringList{QStringLiteral("keys[1].e")});
+        const QByteArray tricky = "{\"s\":\"a\\\"b,}{\",\"t\":[true,false,null,-1.5e3]}";
+        QCOMPARE(duplicateMembers(tricky), QStringList());
     }
 
     // The text of a fetched or file JWKS is scanned: a key repeating "e" is refused, whichever
