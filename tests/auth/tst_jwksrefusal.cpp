@@ -52,12 +52,24 @@ class TestJwksRefusal : public QObject {
             {{"Host", "jwtapi.execute-api.localhost:" + QByteArray::number(m_engine.port())},
                 {"Authorization", "Bearer " + token}});
     }
+    // The execution trace of a reply: REST APIs name the request by x-amzn-RequestId, HTTP APIs
+    // by apigw-requestid (the extended id), which the recorded response carries too.
     QString traceOf(const Reply &r)
     {
+        const QByteArray restId = r.header("x-amzn-RequestId");
+        const QByteArray httpId = r.header("apigw-requestid");
         std::optional<gw::runtime::RequestRecord> record;
-        const QString id = QString::fromLatin1(r.header("x-amzn-RequestId"));
-        if (!QTest::qWaitFor([&]() { return (record = m_engine.traces()->find(id)).has_value(); }, 5000))
-            return QStringLiteral("no trace for request %1").arg(id);
+        const auto found = [&]() {
+            for (const auto &candidate : m_engine.traces()->latest(50))
+                if ((!restId.isEmpty() && candidate.requestId == QString::fromLatin1(restId))
+                    || (!httpId.isEmpty() && candidate.response.headers.value("apigw-requestid") == httpId)) {
+                    record = candidate;
+                    return true;
+                }
+            return false;
+        };
+        if (!QTest::qWaitFor(found, 5000))
+            return QStringLiteral("no trace for request %1%2").arg(QString::fromLatin1(restId), QString::fromLatin1(httpId));
         QStringList lines;
         for (const auto &line : record->trace)
             lines.append(line.text);
@@ -120,9 +132,8 @@ private slots:
                 for (const QJsonValue &k : keys)
                     if (k.toObject().value(QStringLiteral("kid")) == QLatin1String("zeroes")) {
                         const QByteArray n = k.toObject().value(QStringLiteral("n")).toString().toLatin1();
-                        text.replace('"' + n + '"',
-                            '"' + gw::model::base64UrlEncode(QByteArray(1, '\0') + *gw::model::base64UrlDecode(n))
-                                + '"');
+                        const QByteArray padded = gw::model::base64UrlEncode(QByteArray(1, '\0') + *gw::model::base64UrlDecode(n));
+                        text.replace(QByteArray('"' + n + '"'), QByteArray('"' + padded + '"'));
                     }
                 a.response.body = text;
             } else {
