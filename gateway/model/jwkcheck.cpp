@@ -335,6 +335,10 @@ JwkCheck checkJwk(const QJsonObject &json)
         out.problem = QStringLiteral("unsupported key type '%1' (expected RSA, EC or oct)").arg(kty.toString());
         return out;
     }
+    const QJsonValue use = json.value(QLatin1String("use"));
+    const QJsonValue ops = json.value(QLatin1String("key_ops"));
+    out.forSignatures = !(use.isString() && use.toString() != QLatin1String("sig"))
+        && !(ops.isArray() && !ops.toArray().contains(QJsonValue(QStringLiteral("verify"))));
     out.problem = checkCommonMembers(json);
     if (!out.problem.isEmpty())
         return out;
@@ -365,23 +369,22 @@ QList<JwkCheck> checkJwkSet(const QJsonArray &keys, const QStringList &duplicate
         const auto repeated = std::find_if(duplicatePaths.cbegin(), duplicatePaths.cend(),
             [&prefix](const QString &d) { return d.startsWith(prefix); });
         if (repeated != duplicatePaths.cend())
-            c = JwkCheck {
-                c.kid, QStringLiteral("the member '%1' appears twice").arg(repeated->mid(prefix.size())), {}, {}, {}};
+            c = JwkCheck {c.kid, QStringLiteral("the member '%1' appears twice").arg(repeated->mid(prefix.size())), {},
+                {}, {}, c.forSignatures};
         anyPublic = anyPublic || (c.usable() && c.publicKey);
         out.append(c);
     }
     QHash<QString, qsizetype> firstWithKid;
     for (qsizetype i = 0; i < out.size(); ++i) {
         JwkCheck &c = out[i];
-        if (!c.usable())
-            continue;
-        if (!c.secret.isEmpty() && anyPublic) {
+        if (c.usable() && !c.secret.isEmpty() && anyPublic) {
             c.problem = QStringLiteral(
                 "a secret (oct) key in a set of public keys: a published key set must not hold secrets");
             c.secret.clear();
-            continue;
         }
-        if (c.kid.isEmpty())
+        // Every key meant for signatures counts, broken ones too (the issuer meant it); an
+        // encryption key may share a signing key's kid.
+        if (c.kid.isEmpty() || !c.forSignatures)
             continue;
         const auto first = firstWithKid.constFind(c.kid);
         if (first == firstWithKid.cend()) {
@@ -394,6 +397,8 @@ QList<JwkCheck> checkJwkSet(const QJsonArray &keys, const QStringList &duplicate
                   .arg(*first)
                   .arg(i);
         for (JwkCheck *k : {&out[*first], &c}) {
+            if (!k->usable())
+                continue;
             k->problem = why;
             k->publicKey.reset();
             k->secret.clear();

@@ -28,6 +28,7 @@ struct JwkCheck {
     QString warning; // usable, but worth telling (private members present)
     std::shared_ptr<EVP_PKEY> publicKey; // RSA and EC keys that passed
     QByteArray secret; // oct keys that passed
+    bool forSignatures = true; // false when its use or key_ops rule signatures out
 
     bool usable() const { return problem.isEmpty(); }
 };

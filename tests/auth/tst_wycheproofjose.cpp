@@ -37,10 +37,17 @@ class TestWycheproofJose : public QObject {
     // Cases where Gatewright's answer differs from Wycheproof's, and why.
     static QString deviation(int tcId, const QString &file)
     {
-        if (file == QLatin1String("json_web_signature_test.json") && tcId == 347)
-            return QStringLiteral(
-                "the RFC 7520 P-521 key is declared \"alg\": \"ES521\", which is not an RFC 7518 algorithm "
-                "(RFC 7520 Figure 25 says ES512): the key is refused");
+        if (file != QLatin1String("json_web_signature_test.json"))
+            return {};
+        if (tcId == 347 || tcId == 351)
+            return QStringLiteral("the RFC 7520 P-521 key is declared \"alg\": \"ES521\", which is not an RFC 7518 algorithm "
+                                  "(RFC 7520 Figure 25 says ES512): the key is refused");
+        if (tcId == 367 || tcId == 370)
+            return QStringLiteral("the vector is the very token of tcId 357 (ValidMac): the padding its comment names is "
+                                  "not in it, so it verifies");
+        if (tcId == 372 || tcId == 373)
+            return QStringLiteral("a '?' inside the base64url header or payload: Wycheproof expects a lenient decoder to "
+                                  "skip it; Gatewright refuses anything but canonical base64url (RFC 7515 §2)");
         return {};
     }
 
