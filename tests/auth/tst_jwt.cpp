@@ -258,7 +258,8 @@ private slots:
         const QByteArray good = issuer.sign(QStringLiteral("rs"), claims);
         const QByteArray goodSig = *base64UrlDecode(good.split('.').at(2));
         const QByteArray ecToken = issuer.sign(QStringLiteral("ec"), claims);
-        const auto resigned = [](const QByteArray &token, const QByteArray &signature) {
+        // Returns a QByteArray, not the QStringBuilder of temporaries that `auto` would deduce.
+        const auto resigned = [](const QByteArray &token, const QByteArray &signature) -> QByteArray {
             return token.left(token.lastIndexOf('.') + 1) + base64UrlEncode(signature);
         };
 
