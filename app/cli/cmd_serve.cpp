@@ -10,6 +10,7 @@
 #include "gateway/runtime/invokeurls.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 
 namespace gw::cli {
 
@@ -33,7 +34,7 @@ static int runServe(const QStringList &arguments)
     for (const auto &d : model::check(*project))
         err() << d.toString(file) << '\n';
     model::Diagnostics compileErrors;
-    auto config = deploy::compile(*project, &compileErrors);
+    auto config = deploy::compile(*project, &compileErrors, QFileInfo(file).absolutePath());
     for (const auto &d : compileErrors)
         err() << d.toString(file) << '\n';
     err().flush();

@@ -8,6 +8,7 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
+#include <QFileInfo>
 
 namespace gw::cli {
 
@@ -54,7 +55,7 @@ static int runTestInvoke(const QStringList &arguments)
         return 1;
     }
     model::Diagnostics diagnostics;
-    auto config = deploy::compile(*project, &diagnostics);
+    auto config = deploy::compile(*project, &diagnostics, QFileInfo(file).absolutePath());
     for (const auto &d : diagnostics)
         err() << d.toString(file) << '\n';
 

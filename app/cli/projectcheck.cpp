@@ -5,6 +5,8 @@
 #include "gateway/model/check.h"
 #include "gateway/model/projectfile.h"
 
+#include <QFileInfo>
+
 namespace gw::cli {
 
 model::Diagnostics checkProjectFile(const QString &fileName)
@@ -18,7 +20,7 @@ model::Diagnostics checkProjectFile(const QString &fileName)
     }
     all += model::check(loaded.project);
     model::Diagnostics compiled;
-    deploy::compile(loaded.project, &compiled);
+    deploy::compile(loaded.project, &compiled, QFileInfo(fileName).absolutePath()); // JWKS files are relative to it
     deploy::checkDesignTemplates(loaded.project, &compiled);
     for (const auto &d : compiled)
         if (!all.contains(d))

@@ -34,38 +34,70 @@ QString functionFromUri(const QString &uri)
     return rest.section(QLatin1Char(':'), 0, 0);
 }
 
+void report(model::Diagnostics *d, model::Diagnostic::Severity severity, const QString &path, const QString &message)
+{
+    if (d)
+        d->append({severity, path, message});
+}
+
+// Inline keys are judged by model::check() (checkJwks), which every entry point runs; a bad key
+// is refused on its own and the set's good keys keep serving (docs/DECISIONS.md, "jwk").
 bool loadKeys(CompiledAuthorizer &c, const AuthCompileInput &input, model::Diagnostics *d, const QString &path)
 {
     const model::Authorizer &a = c.definition;
     if (!a.jwks.isEmpty()) {
         c.staticKeys = std::make_shared<const JwkSet>(JwkSet::fromJson(a.jwks));
-        for (const QString &e : c.staticKeys->errors())
-            report(d, path + QStringLiteral(".jwks"), e);
-        return c.staticKeys->errors().isEmpty();
+        return true;
     }
     const QUrl url(a.jwksUri);
     if (a.jwksUri.isEmpty() || url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https"))
         return true;
-    const QString file = url.isLocalFile() ? url.toLocalFile()
-                         : QDir(input.projectDir.isEmpty() ? QDir::currentPath() : input.projectDir).absoluteFilePath(a.jwksUri);
-    QFile f(file);
-    if (!f.open(QIODevice::ReadOnly)) {
-        report(d, path + QStringLiteral(".jwksUri"), QStringLiteral("cannot read the JWKS file %1: %2").arg(file, f.errorString()));
+    auto set = readJwksFile(a, input.projectDir, d, path);
+    if (!set)
         return false;
-    }
-    QString error;
-    auto set = JwkSet::parse(f.readAll(), &error);
-    if (!set) {
-        report(d, path + QStringLiteral(".jwksUri"), QStringLiteral("%1: %2").arg(file, error));
-        return false;
-    }
-    for (const QString &e : set->errors())
-        report(d, path + QStringLiteral(".jwksUri"), QStringLiteral("%1: %2").arg(file, e));
     c.staticKeys = std::make_shared<const JwkSet>(std::move(*set));
     return true;
 }
 
 } // namespace
+
+std::optional<JwkSet> readJwksFile(const model::Authorizer &a, const QString &projectDir, model::Diagnostics *d, const QString &path)
+{
+    const QUrl url(a.jwksUri);
+    const QString file = url.isLocalFile() ? url.toLocalFile()
+                         : QDir(projectDir.isEmpty() ? QDir::currentPath() : projectDir).absoluteFilePath(a.jwksUri);
+    QFile f(file);
+    if (!f.open(QIODevice::ReadOnly)) {
+        report(d, path + QStringLiteral(".jwksUri"), QStringLiteral("cannot read the JWKS file %1: %2").arg(file, f.errorString()));
+        return std::nullopt;
+    }
+    QString error;
+    auto set = JwkSet::parse(f.readAll(), &error);
+    if (!set) {
+        report(d, path + QStringLiteral(".jwksUri"), QStringLiteral("%1: %2").arg(file, error));
+        return std::nullopt;
+    }
+    // The key's JSON path inside the file follows the file name.
+    for (const JwkSet::Refused &r : set->refused())
+        report(d, model::Diagnostic::Severity::Error, path + QStringLiteral(".jwksUri"),
+               QStringLiteral("%1: keys[%2]: key refused: %3").arg(file).arg(r.index).arg(r.reason));
+    for (const QString &w : set->warnings())
+        report(d, model::Diagnostic::Severity::Warning, path + QStringLiteral(".jwksUri"), QStringLiteral("%1: %2").arg(file, w));
+    return set;
+}
+
+void checkJwksFiles(const model::ApiDefinition &definition, const QString &projectDir, model::Diagnostics *d, const QString &path)
+{
+    for (qsizetype i = 0; i < definition.authorizers.size(); ++i) {
+        const model::Authorizer &a = definition.authorizers[i];
+        const QString type = a.type.toUpper();
+        const QUrl url(a.jwksUri);
+        if ((type != QLatin1String("JWT") && type != QLatin1String("COGNITO_USER_POOLS")) || !a.jwks.isEmpty() || a.jwksUri.isEmpty()
+            || url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https"))
+            continue;
+        readJwksFile(a, projectDir, d, path + QStringLiteral(".authorizers[%1]").arg(i));
+    }
+}
 
 std::shared_ptr<const CompiledAuthorizer> compileAuthorizer(const model::Authorizer &a, const AuthCompileInput &input,
                                                             model::Diagnostics *d, const QString &path)

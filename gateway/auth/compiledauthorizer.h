@@ -69,6 +69,16 @@ struct AuthCompileInput
 std::shared_ptr<const CompiledAuthorizer> compileAuthorizer(const model::Authorizer &a, const AuthCompileInput &input,
                                                             model::Diagnostics *diagnostics, const QString &path);
 
+// The key set of the JWKS file a JWT / Cognito authorizer names (jwksUri, relative to
+// `projectDir`); its refused keys and warnings reported at `path`.jwksUri. Null (with a
+// diagnostic) when the file cannot be read or is not a JWKS.
+std::optional<JwkSet> readJwksFile(const model::Authorizer &a, const QString &projectDir, model::Diagnostics *diagnostics,
+                                   const QString &path);
+// The same for every authorizer of a design (`path` is the design's), so that `check` reports a
+// bad key file before anything is deployed.
+void checkJwksFiles(const model::ApiDefinition &definition, const QString &projectDir, model::Diagnostics *diagnostics,
+                    const QString &path);
+
 // The issuer URL of a Cognito user pool ARN (arn:aws:cognito-idp:{region}:{account}:userpool/{id}).
 QString cognitoIssuer(const QString &userPoolArn);
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "gateway/model/jwkcheck.h"
+
 #include <QByteArray>
 #include <QJsonObject>
 #include <QString>
@@ -11,19 +13,20 @@ typedef struct evp_pkey_st EVP_PKEY;
 
 namespace gw::auth {
 
-// One JSON Web Key (RFC 7517) made usable for signature checks: RSA (n, e) and EC (crv, x, y)
-// public keys become an OpenSSL EVP_PKEY, "oct" keys keep their secret bytes for HMAC.
-// Private members (d, p, q...) are ignored: the gateway only verifies. Immutable; shareable
-// across threads.
-class Jwk
-{
+// One JSON Web Key (RFC 7517) that passed model::checkJwk() and may verify signatures: RSA
+// (n, e) and EC (crv, x, y) public keys as an OpenSSL EVP_PKEY, "oct" keys with their secret
+// bytes for HMAC. Private members (d, p, q...) are ignored: the gateway only verifies.
+// Immutable; shareable across threads.
+class Jwk {
 public:
-    // Null with `error` set when the key is malformed or of an unsupported type/curve.
+    // Null with `error` set when the key is refused (malformed, weak, not for signatures...).
     static std::optional<Jwk> fromJson(const QJsonObject &json, QString *error);
+    // The key of a check that passed (checkJwkSet() applies the rules of a whole set).
+    static Jwk fromCheck(const QJsonObject &json, const model::JwkCheck &check);
 
     QString kid() const { return m_kid; }
     QString kty() const { return m_kty; }
-    QString alg() const { return m_alg; }   // the key's declared algorithm; may be empty
+    QString alg() const { return m_alg; } // the key's declared algorithm; may be empty
     QString curve() const { return m_crv; } // EC only: P-256, P-384, P-521
     EVP_PKEY *publicKey() const { return m_key.get(); }
     const QByteArray &secret() const { return m_secret; }
@@ -37,8 +40,7 @@ private:
     QByteArray m_secret;
 };
 
-// base64url without padding (RFC 7515 §2); null when `text` is not valid base64url.
-std::optional<QByteArray> base64UrlDecode(const QByteArray &text);
-QByteArray base64UrlEncode(const QByteArray &data);
+using model::base64UrlDecode;
+using model::base64UrlEncode;
 
 } // namespace gw::auth

@@ -1,5 +1,7 @@
 #include "jwt.h"
 
+#include "gateway/model/jsonduplicates.h"
+
 #include <QJsonDocument>
 
 #include <openssl/crypto.h>
@@ -22,6 +24,11 @@ std::optional<QJsonObject> jsonPart(const QByteArray &part, const char *what, QS
     const QJsonDocument doc = QJsonDocument::fromJson(*bytes, &parseError);
     if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
         *error = QStringLiteral("the token's %1 is not a JSON object").arg(QLatin1String(what));
+        return std::nullopt;
+    }
+    // RFC 7515 §4 / RFC 7519 §4: a repeated member is refused, not resolved to its last value.
+    if (const QStringList repeated = model::duplicateMembers(*bytes); !repeated.isEmpty()) {
+        *error = QStringLiteral("the token's %1 repeats the member '%2'").arg(QLatin1String(what), repeated.first());
         return std::nullopt;
     }
     return doc.object();
@@ -129,34 +136,45 @@ bool Jwt::verify(const Jwk &key, QString *error) const
     };
     if (!md || alg.size() != 5)
         return fail(QStringLiteral("unsupported signing algorithm '%1'").arg(alg));
+    // RFC 7515 §4.1.11: extensions marked critical must be understood; this verifier knows none.
+    if (m_header.contains(QLatin1String("crit")))
+        return fail(QStringLiteral("the token's header marks extensions critical (crit), which are not supported"));
     if (!key.alg().isEmpty() && key.alg() != alg)
         return fail(QStringLiteral("the key is for %1, the token is signed with %2").arg(key.alg(), alg));
     if (alg.startsWith(QLatin1String("HS"))) {
         // Never HMAC with a public key's text (algorithm confusion): only "oct" keys qualify.
         if (key.kty() != QLatin1String("oct"))
             return fail(QStringLiteral("%1 needs a symmetric (oct) key").arg(alg));
+        // RFC 7518 §3.2: the key is at least as long as the hash output.
+        if (key.secret().size() < EVP_MD_get_size(md))
+            return fail(QStringLiteral("an %1 key must be at least %2 bytes").arg(alg).arg(EVP_MD_get_size(md)));
         unsigned char mac[EVP_MAX_MD_SIZE];
         unsigned int macLen = 0;
         if (!HMAC(md, key.secret().constData(), int(key.secret().size()),
                   reinterpret_cast<const unsigned char *>(m_signingInput.constData()), size_t(m_signingInput.size()), mac, &macLen))
             return fail(QStringLiteral("HMAC computation failed"));
-        if (qsizetype(macLen) != m_signature.size() || CRYPTO_memcmp(mac, m_signature.constData(), macLen) != 0)
+        if (qsizetype(macLen) != m_signature.size())
+            return fail(QStringLiteral("an %1 signature is %2 bytes, the token's is %3").arg(alg).arg(macLen).arg(m_signature.size()));
+        if (CRYPTO_memcmp(mac, m_signature.constData(), macLen) != 0)
             return fail(QStringLiteral("signature verification failed"));
         return true;
     }
     if (alg.startsWith(QLatin1String("RS"))) {
         if (key.kty() != QLatin1String("RSA"))
             return fail(QStringLiteral("%1 needs an RSA key").arg(alg));
+        // RFC 8017 §8.2.2: the signature is exactly as long as the modulus.
+        if (m_signature.size() != EVP_PKEY_get_size(key.publicKey()))
+            return fail(QStringLiteral("an %1 signature with this %2-bit key is %3 bytes, the token's is %4")
+                            .arg(alg).arg(EVP_PKEY_get_bits(key.publicKey())).arg(EVP_PKEY_get_size(key.publicKey())).arg(m_signature.size()));
         return verifyAsymmetric(key.publicKey(), md, m_signingInput, m_signature) || fail(QStringLiteral("signature verification failed"));
     }
     if (alg.startsWith(QLatin1String("ES"))) {
-        const QString curve = alg == QLatin1String("ES256") ? QStringLiteral("P-256")
-                              : alg == QLatin1String("ES384") ? QStringLiteral("P-384") : QStringLiteral("P-521");
+        const QString curve = model::curveForAlgorithm(alg);
         if (key.kty() != QLatin1String("EC") || key.curve() != curve)
             return fail(QStringLiteral("%1 needs an EC key on %2").arg(alg, curve));
-        const int size = curve == QLatin1String("P-256") ? 32 : curve == QLatin1String("P-384") ? 48 : 66;
+        const int size = model::coordinateSize(curve);
         if (m_signature.size() != 2 * size)
-            return fail(QStringLiteral("an %1 signature is %2 bytes").arg(alg).arg(2 * size));
+            return fail(QStringLiteral("an %1 signature is %2 bytes, the token's is %3").arg(alg).arg(2 * size).arg(m_signature.size()));
         const QByteArray der = ecdsaRawToDer(m_signature);
         return (!der.isEmpty() && verifyAsymmetric(key.publicKey(), md, m_signingInput, der))
                || fail(QStringLiteral("signature verification failed"));

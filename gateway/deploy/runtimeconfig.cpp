@@ -162,8 +162,10 @@ std::shared_ptr<const RuntimeConfig> compile(const model::Project &project, mode
         capi->name = api.name;
         capi->type = api.type;
         capi->endpointType = api.endpointType;
-        if (diagnostics) // the design's models, so that check reports a bad schema before a deploy
+        if (diagnostics) { // the design's models and key files, so that check reports them before a deploy
             validate::ModelSchemas::compile(api.design, diagnostics, QStringLiteral("apis[%1].design").arg(a));
+            auth::checkJwksFiles(api.design, projectDir, diagnostics, QStringLiteral("apis[%1].design").arg(a));
+        }
         QHash<QString, std::shared_ptr<const CompiledDeployment>> deployments;
         auto deploymentFor = [&](const QString &id) -> std::shared_ptr<const CompiledDeployment> {
             if (id.isEmpty())

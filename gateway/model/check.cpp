@@ -4,6 +4,7 @@
 #include "checkiam.h"
 #include "trafficcheck.h"
 #include "accesscontrolcheck.h"
+#include "jwkcheck.h"
 
 #include <QRegularExpression>
 #include <QSet>
@@ -208,6 +209,10 @@ Diagnostics checkDefinition(const ApiDefinition &def, const QString &path)
     }
     if (!haveRoot)
         error(out, path + QStringLiteral(".resources"), QStringLiteral("the root resource '/' is missing"));
+    // Inline key sets of JWT / Cognito authorizers: each refused key at its JSON path.
+    for (qsizetype i = 0; i < def.authorizers.size(); ++i)
+        if (!def.authorizers[i].jwks.isEmpty())
+            out += checkJwks(def.authorizers[i].jwks, path + QStringLiteral(".authorizers[%1].jwks").arg(i));
     checkRequestValidation(def, path, out);
     out += checkAccessControl(def, path);
     // Every resource needs its parent, so the tree has no holes.

@@ -1,11 +1,15 @@
 #include "tests/cli/support/cliprocess.h"
 #include "authtestproject.h"
+#include "testissuer.h"
 #include "lambdatestproject.h"
 #include "testproject.h"
 
 #include "gateway/model/deployments.h"
 #include "gateway/model/projectfile.h"
 
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -104,6 +108,57 @@ private slots:
         QVERIFY(all.contains(QLatin1String("apis[0].design.authorizers[0].identityValidationExpression")));
         QVERIFY(all.contains(QLatin1String(".methods.GET.authorizerId")));
         QVERIFY(all.contains(QLatin1String("apis[0].design.policy.Statement[0].Condition.IpAddress.aws:SourceIp[0]")));
+    }
+
+    // `check` names each refused JWKS key by its JSON path with the reason: inline keys through
+    // model::check(), a JWKS file named by jwksUri (relative to the project) when compiled.
+    void checkNamesRefusedJwksKeys()
+    {
+        gwtest::TestIssuer issuer;
+        issuer.addRsaKey(QStringLiteral("good"));
+        issuer.addRsaKey(QStringLiteral("enc"));
+        issuer.publishAs(QStringLiteral("enc"), {{QStringLiteral("use"), QStringLiteral("enc")}});
+        const QJsonObject jwks = issuer.jwks();
+        QJsonObject exponentOne = jwks.value(QStringLiteral("keys")).toArray().at(0).toObject();
+        exponentOne.insert(QStringLiteral("kid"), QStringLiteral("e1"));
+        exponentOne.insert(QStringLiteral("e"), QStringLiteral("AQ"));
+        QFile file(m_dir.filePath(QStringLiteral("issuer-keys.json")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(issuer.jwksText());
+        file.close();
+
+        LoadResult loaded = loadProject(m_project);
+        QVERIFY(loaded.ok);
+        Project p = loaded.project;
+        Authorizer inlinePool;
+        inlinePool.id = QStringLiteral("inline");
+        inlinePool.name = QStringLiteral("inline");
+        inlinePool.type = QStringLiteral("COGNITO_USER_POOLS");
+        inlinePool.providerArns = {QStringLiteral("arn:aws:cognito-idp:us-east-1:000000000000:userpool/us-east-1_x")};
+        inlinePool.jwks = {{QStringLiteral("keys"), QJsonArray{jwks.value(QStringLiteral("keys")).toArray().at(0), exponentOne}}};
+        Authorizer filePool = inlinePool;
+        filePool.id = QStringLiteral("file");
+        filePool.name = QStringLiteral("file");
+        filePool.jwks = {};
+        filePool.jwksUri = QStringLiteral("issuer-keys.json");
+        p.apis[0].design.authorizers.append(inlinePool);
+        p.apis[0].design.authorizers.append(filePool);
+        const QString withKeys = m_dir.filePath(QStringLiteral("keys.gwproj"));
+        QString error;
+        QVERIFY(saveProject(p, withKeys, &error));
+        // Run from elsewhere: the file is found next to the project, not in the working directory.
+        QProcess cli;
+        cli.setWorkingDirectory(QDir::tempPath());
+        cli.start(m_cli, {QStringLiteral("check"), withKeys});
+        QVERIFY(cli.waitForFinished(30000));
+        QCOMPARE(cli.exitCode(), 1);
+        const QString all = QString::fromUtf8(cli.readAllStandardOutput() + cli.readAllStandardError());
+        QVERIFY2(all.contains(withKeys + QStringLiteral(":apis[0].design.authorizers[1].jwks.keys[1]: key refused: the RSA public exponent 1 is below 3")),
+                 qPrintable(all));
+        QVERIFY2(all.contains(withKeys + QStringLiteral(":apis[0].design.authorizers[2].jwksUri: ") + file.fileName()
+                              + QStringLiteral(": keys[1]: key refused: the key's use is 'enc', not 'sig'")),
+                 qPrintable(all));
+        QVERIFY2(!all.contains(QLatin1String("keys[0]")), qPrintable(all));
     }
 };
 

@@ -10,6 +10,9 @@
 #include <QJsonDocument>
 #include <QTest>
 
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+
 using namespace gw::auth;
 
 // JWS/JWT verification: the RFC 7515/7519 vectors and RFC 7520 cookbook examples from the shared
@@ -206,7 +209,7 @@ private slots:
     {
         QTest::addColumn<QJsonObject>("jwk");
         QTest::addColumn<QString>("reason");
-        QTest::newRow("unknown kty") << QJsonObject{{QStringLiteral("kty"), QStringLiteral("OKP")}} << QStringLiteral("unsupported JWK key type");
+        QTest::newRow("unknown kty") << QJsonObject{{QStringLiteral("kty"), QStringLiteral("OKP")}} << QStringLiteral("unsupported key type");
         QTest::newRow("rsa without e") << QJsonObject{{QStringLiteral("kty"), QStringLiteral("RSA")}, {QStringLiteral("n"), QStringLiteral("AQAB")}}
                                        << QStringLiteral("'e'");
         QTest::newRow("unknown curve") << QJsonObject{{QStringLiteral("kty"), QStringLiteral("EC")}, {QStringLiteral("crv"), QStringLiteral("P-192")}}
@@ -224,6 +227,91 @@ private slots:
         QString error;
         QVERIFY(!Jwk::fromJson(jwk, &error));
         QVERIFY2(error.contains(reason), qPrintable(error));
+    }
+
+    // What the token itself may not do: no signature, an algorithm its key is not for, a
+    // signature of the wrong length, critical extensions, repeated header members.
+    void tokenSideRefusals_data()
+    {
+        QTest::addColumn<QByteArray>("token");
+        QTest::addColumn<QJsonObject>("jwk");
+        QTest::addColumn<QString>("reason");
+        gwtest::TestIssuer issuer;
+        issuer.addRsaKey(QStringLiteral("rs"));
+        issuer.addEcKey(QStringLiteral("ec"));
+        const QJsonArray published = issuer.jwks().value(QStringLiteral("keys")).toArray();
+        const QJsonObject rsa = published.at(0).toObject();
+        const QJsonObject ec = published.at(1).toObject();
+        QJsonObject rsaAnyAlg = rsa;
+        rsaAnyAlg.remove(QStringLiteral("alg"));
+        QJsonObject ecAnyAlg = ec;
+        ecAnyAlg.remove(QStringLiteral("alg"));
+        const QJsonObject oct{{QStringLiteral("kty"), QStringLiteral("oct")}, {QStringLiteral("k"), QString::fromLatin1(base64UrlEncode(QByteArray(32, 's')))}};
+        const QJsonObject claims = gwtest::standardClaims(QStringLiteral("https://issuer"));
+        const auto header = [](const char *alg) { return QJsonObject{{QStringLiteral("alg"), QLatin1String(alg)}, {QStringLiteral("kid"), QStringLiteral("rs")}}; };
+        const auto hmac = [](const QByteArray &key, const QByteArray &input) {
+            unsigned char mac[EVP_MAX_MD_SIZE];
+            unsigned int len = 0;
+            HMAC(EVP_sha256(), key.constData(), int(key.size()), reinterpret_cast<const unsigned char *>(input.constData()), size_t(input.size()), mac, &len);
+            return QByteArray(reinterpret_cast<const char *>(mac), int(len));
+        };
+        const QByteArray good = issuer.sign(QStringLiteral("rs"), claims);
+        const QByteArray goodSig = *base64UrlDecode(good.split('.').at(2));
+        const QByteArray ecToken = issuer.sign(QStringLiteral("ec"), claims);
+        // Returns a QByteArray, not the QStringBuilder of temporaries that `auto` would deduce.
+        const auto resigned = [](const QByteArray &token, const QByteArray &signature) -> QByteArray {
+            return token.left(token.lastIndexOf('.') + 1) + base64UrlEncode(signature);
+        };
+
+        QTest::newRow("alg none") << gwtest::TestIssuer::compact(header("none"), claims, {}) << rsa << QStringLiteral("unsupported signing algorithm 'none'");
+        // The classic confusion: an HMAC keyed with the RSA key's public modulus.
+        const QByteArray n = *base64UrlDecode(rsa.value(QStringLiteral("n")).toString().toLatin1());
+        QTest::newRow("HS256 keyed with the RSA key (alg confusion)")
+            << gwtest::TestIssuer::compact(header("HS256"), claims, hmac(n, gwtest::TestIssuer::signingInput(header("HS256"), claims)))
+            << rsaAnyAlg << QStringLiteral("HS256 needs a symmetric (oct) key");
+        QTest::newRow("RS256 key used for RS384") << gwtest::TestIssuer::compact(header("RS384"), claims, goodSig) << rsa
+                                                  << QStringLiteral("the key is for RS256, the token is signed with RS384");
+        QTest::newRow("ES384 with a P-256 key") << gwtest::TestIssuer::compact(header("ES384"), claims, QByteArray(96, '\1')) << ecAnyAlg
+                                                << QStringLiteral("ES384 needs an EC key on P-384");
+        QTest::newRow("RS256 signature one byte short") << resigned(good, goodSig.left(255)) << rsa
+                                                        << QStringLiteral("an RS256 signature with this 2048-bit key is 256 bytes, the token's is 255");
+        QTest::newRow("RS256 signature with a leading zero byte") << resigned(good, QByteArray(1, '\0') + goodSig) << rsa
+                                                                  << QStringLiteral("the token's is 257");
+        QTest::newRow("ES256 signature one byte short") << resigned(ecToken, base64UrlDecode(ecToken.split('.').at(2))->left(63)) << ec
+                                                        << QStringLiteral("an ES256 signature is 64 bytes, the token's is 63");
+        const QByteArray hsInput = gwtest::TestIssuer::signingInput(QJsonObject{{QStringLiteral("alg"), QStringLiteral("HS256")}}, claims);
+        QTest::newRow("HS256 MAC one byte short") << hsInput + '.' + base64UrlEncode(hmac(QByteArray(32, 's'), hsInput).left(31)) << oct
+                                                  << QStringLiteral("an HS256 signature is 32 bytes, the token's is 31");
+        const QByteArray hs512Input = gwtest::TestIssuer::signingInput(QJsonObject{{QStringLiteral("alg"), QStringLiteral("HS512")}}, claims);
+        QTest::newRow("HS512 with a 32-byte secret") << hs512Input + '.' + base64UrlEncode(QByteArray(64, 'm')) << oct
+                                                     << QStringLiteral("an HS512 key must be at least 64 bytes");
+        QTest::newRow("critical extension") << issuer.sign(QStringLiteral("rs"), claims, true, {{QStringLiteral("crit"), QJsonArray{QStringLiteral("exp")}},
+                                                                                                   {QStringLiteral("exp"), 1}})
+                                            << rsa << QStringLiteral("marks extensions critical (crit)");
+    }
+
+    void tokenSideRefusals()
+    {
+        QFETCH(QByteArray, token);
+        QFETCH(QJsonObject, jwk);
+        QFETCH(QString, reason);
+        QString why;
+        const auto key = Jwk::fromJson(jwk, &why);
+        QVERIFY2(key, qPrintable(why));
+        const auto jwt = Jwt::parseJws(token, &why);
+        QVERIFY2(jwt, qPrintable(why));
+        QVERIFY(!jwt->verify(*key, &why));
+        QVERIFY2(why.contains(reason), qPrintable(why));
+    }
+
+    void repeatedHeaderOrClaimMembersAreRefused()
+    {
+        QString why;
+        const QByteArray claims = base64UrlEncode(R"({"sub":"a","exp":1})");
+        QVERIFY(!Jwt::parse(base64UrlEncode(R"({"alg":"RS256","alg":"none"})") + '.' + claims + ".c2ln", &why));
+        QCOMPARE(why, QStringLiteral("the token's header repeats the member 'alg'"));
+        QVERIFY(!Jwt::parse(base64UrlEncode(R"({"alg":"RS256"})") + '.' + base64UrlEncode(R"({"sub":"a","sub":"admin"})") + ".c2ln", &why));
+        QCOMPARE(why, QStringLiteral("the token's payload repeats the member 'sub'"));
     }
 
     void claimChecks_data()

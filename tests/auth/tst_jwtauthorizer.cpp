@@ -97,12 +97,8 @@ private slots:
         project.functions.append(gwtest::authorizerEchoFunction());
         Api rest = newRestApi(QStringLiteral("Cognito"));
         rest.id = QStringLiteral("cognito");
-        Authorizer pool;
-        pool.id = QStringLiteral("pool");
-        pool.name = QStringLiteral("pool");
-        pool.type = QStringLiteral("COGNITO_USER_POOLS");
-        pool.providerArns = {QStringLiteral("arn:aws:cognito-idp:us-east-1:000000000000:userpool/us-east-1_test")};
-        pool.issuer = issuer();  // the local stand-in for the pool; keys from {issuer}/.well-known/jwks.json
+        // The local stand-in for the pool; keys from {issuer}/.well-known/jwks.json.
+        const Authorizer pool = gwtest::cognitoAuthorizer(QStringLiteral("pool"), issuer());
         // The same pool with keys from a local file, and one whose key URL is dead.
         QFile keys(m_dir.filePath(QStringLiteral("jwks.json")));
         QVERIFY(keys.open(QIODevice::WriteOnly));
@@ -132,14 +128,8 @@ private slots:
         Api http = newRestApi(QStringLiteral("Jwt"));
         http.id = QStringLiteral("jwtapi");
         http.type = ApiType::Http;
-        Authorizer jwt;
-        jwt.id = QStringLiteral("jwt");
-        jwt.name = QStringLiteral("jwt");
-        jwt.type = QStringLiteral("JWT");
-        jwt.identitySource = QStringLiteral("$request.header.Authorization");
-        jwt.issuer = issuer();  // keys through OIDC discovery
-        jwt.audience = {QStringLiteral("gw-client")};
-        http.design.authorizers = {jwt};
+        // Keys through OIDC discovery.
+        http.design.authorizers = {gwtest::jwtAuthorizer(QStringLiteral("jwt"), issuer(), {QStringLiteral("gw-client")})};
         gwtest::addResource(http, QStringLiteral("/items")).methods.insert(QStringLiteral("GET"),
             gwtest::guarded(gwtest::lambdaProxyMethod(QStringLiteral("GET"), QStringLiteral("echo")), QStringLiteral("JWT"), QStringLiteral("jwt"),
                             {QStringLiteral("items:read")}));

@@ -39,10 +39,10 @@ QJsonObject stringifiedClaims(const QJsonObject &claims)
 
 AuthOutcome JwtAuthorization::check(RequestContext &ctx, const auth::CompiledAuthorizer &a, const auth::Jwt &jwt, const auth::JwkSet &keys)
 {
-    const auth::Jwk *key = keys.find(jwt.keyId(), jwt.algorithm());
-    if (!key)
-        return unauthorized(QStringLiteral("no key of the issuer matches the token's kid '%1'").arg(jwt.keyId()));
     QString error;
+    const auth::Jwk *key = keys.find(jwt.keyId(), jwt.algorithm(), &error);
+    if (!key)
+        return unauthorized(error);
     if (!jwt.verify(*key, &error))
         return unauthorized(QStringLiteral("the token's signature is invalid: %1").arg(error));
     auth::JwtRequirements req;

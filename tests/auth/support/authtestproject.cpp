@@ -22,6 +22,29 @@ Authorizer lambdaAuthorizer(const QString &id, const QString &type, const QStrin
     return a;
 }
 
+Authorizer cognitoAuthorizer(const QString &id, const QString &issuer)
+{
+    Authorizer a;
+    a.id = id;
+    a.name = id;
+    a.type = QStringLiteral("COGNITO_USER_POOLS");
+    a.providerArns = {QStringLiteral("arn:aws:cognito-idp:us-east-1:000000000000:userpool/us-east-1_test")};
+    a.issuer = issuer;
+    return a;
+}
+
+Authorizer jwtAuthorizer(const QString &id, const QString &issuer, const QStringList &audience)
+{
+    Authorizer a;
+    a.id = id;
+    a.name = id;
+    a.type = QStringLiteral("JWT");
+    a.identitySource = QStringLiteral("$request.header.Authorization");
+    a.issuer = issuer;
+    a.audience = audience;
+    return a;
+}
+
 Method guarded(Method method, const QString &authorizationType, const QString &authorizerId, const QStringList &scopes)
 {
     method.authorizationType = authorizationType;

@@ -9,6 +9,11 @@ namespace gwtest {
 // Builders for authorizer test projects.
 gw::model::Authorizer lambdaAuthorizer(const QString &id, const QString &type, const QString &function, int ttlSeconds = 300,
                                        const QString &identitySource = QStringLiteral("method.request.header.Authorization"));
+// A Cognito user-pool authorizer whose pool is a local stand-in at `issuer` (keys from
+// {issuer}/.well-known/jwks.json).
+gw::model::Authorizer cognitoAuthorizer(const QString &id, const QString &issuer);
+// An HTTP API JWT authorizer for `issuer` (keys through OIDC discovery) accepting `audience`.
+gw::model::Authorizer jwtAuthorizer(const QString &id, const QString &issuer, const QStringList &audience);
 // `method` guarded by the authorizer (CUSTOM, COGNITO_USER_POOLS or JWT).
 gw::model::Method guarded(gw::model::Method method, const QString &authorizationType, const QString &authorizerId,
                           const QStringList &scopes = {});
