@@ -110,8 +110,8 @@ void collectDeep(const VtlValue &v, QList<VtlValue> &out, int depth)
         return;
     out.append(v);
     if (v.type() == VtlValue::Type::Map)
-        for (const QString &k : v.map()->keys)
-            collectDeep(v.map()->value(k), out, depth + 1);
+        for (const VtlValue &item : v.map()->values())
+            collectDeep(item, out, depth + 1);
     else if (v.type() == VtlValue::Type::List)
         for (const VtlValue &item : v.list()->items)
             collectDeep(item, out, depth + 1);
@@ -142,8 +142,7 @@ void apply(const Step &s, const VtlValue &v, QList<VtlValue> &out)
         if (v.type() == T::List)
             out.append(v.list()->items);
         else if (v.type() == T::Map)
-            for (const QString &k : v.map()->keys)
-                out.append(v.map()->value(k));
+            out.append(v.map()->values());
         break;
     case Step::Kind::Slice:
         if (v.type() == T::List) {

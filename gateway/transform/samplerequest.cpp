@@ -23,7 +23,7 @@ bool stringPairs(const VtlValue &v, const QString &what, StringPairs *out, QStri
         *error = QStringLiteral("%1: must be an object of strings").arg(what);
         return false;
     }
-    for (const QString &k : v.map()->keys) {
+    for (const QString &k : v.map()->keys()) {
         const VtlValue item = v.map()->value(k);
         if (!item.isString()) {
             *error = QStringLiteral("%1.%2: must be a string").arg(what, k);
@@ -144,7 +144,7 @@ bool parseSampleRequest(const QByteArray &bytes, const QString &file, MappingReq
         return false;
     }
     if (!variables.isNull())
-        for (const QString &k : variables.map()->keys)
+        for (const QString &k : variables.map()->keys())
             out->extra.insert(k, variables.map()->value(k));
     return true;
 }

@@ -1,5 +1,7 @@
 #include "vtljson.h"
 
+#include "vtlrenderscope.h"
+
 #include <QJsonArray>
 #include <QJsonObject>
 
@@ -13,6 +15,10 @@ class JsonReader
 {
 public:
     explicit JsonReader(const QString &text) : m_s(text) {}
+
+    static constexpr int kMaxDepth = 512;
+
+    bool tooDeep() const { return m_tooDeep; }
 
     bool document(VtlValue *out)
     {
@@ -38,7 +44,11 @@ private:
     }
     bool value(VtlValue *out, int depth)
     {
-        if (depth > 512 || m_i >= m_s.size())
+        if (depth > kMaxDepth) {
+            m_tooDeep = true;
+            return false;
+        }
+        if (m_i >= m_s.size())
             return false;
         const QChar c = m_s[m_i];
         if (c == QLatin1Char('{'))
@@ -71,6 +81,7 @@ private:
             QString key;
             if (m_i >= m_s.size() || m_s[m_i] != QLatin1Char('"') || !string(&key))
                 return false;
+            key = interned(key);
             skip();
             if (m_i >= m_s.size() || m_s[m_i] != QLatin1Char(':'))
                 return false;
@@ -83,8 +94,10 @@ private:
             skip();
             if (m_i >= m_s.size())
                 return false;
-            if (m_s[m_i++] == QLatin1Char('}'))
+            if (m_s[m_i++] == QLatin1Char('}')) {
+                out->map()->squeeze();
                 return true;
+            }
             if (m_s[m_i - 1] != QLatin1Char(','))
                 return false;
         }
@@ -103,12 +116,14 @@ private:
             VtlValue v;
             if (!value(&v, depth + 1))
                 return false;
-            out->list()->items.append(v);
+            out->list()->items.append(std::move(v));
             skip();
             if (m_i >= m_s.size())
                 return false;
-            if (m_s[m_i++] == QLatin1Char(']'))
+            if (m_s[m_i++] == QLatin1Char(']')) {
+                out->list()->items.squeeze();
                 return true;
+            }
             if (m_s[m_i - 1] != QLatin1Char(','))
                 return false;
         }
@@ -116,6 +131,16 @@ private:
     bool string(QString *out)
     {
         ++m_i;
+        // Most strings have no escape: copied in one piece, at their exact size.
+        const qsizetype start = m_i;
+        qsizetype end = start;
+        while (end < m_s.size() && m_s[end] != QLatin1Char('"') && m_s[end] != QLatin1Char('\\'))
+            ++end;
+        if (end < m_s.size() && m_s[end] == QLatin1Char('"')) {
+            *out = m_s.mid(start, end - start);
+            m_i = end + 1;
+            return true;
+        }
         while (m_i < m_s.size()) {
             const QChar c = m_s[m_i++];
             if (c == QLatin1Char('"'))
@@ -180,7 +205,7 @@ private:
             if (!digits())
                 return false;
         }
-        const QString text = m_s.mid(start, m_i - start);
+        const QStringView text = QStringView(m_s).mid(start, m_i - start);
         bool ok = false;
         if (!isDouble) {
             const qint64 i = text.toLongLong(&ok);
@@ -193,8 +218,21 @@ private:
         return ok;
     }
 
+    // Objects in an array mostly repeat the same keys: one shared copy of each.
+    QString interned(const QString &key)
+    {
+        const auto it = m_keys.constFind(key);
+        if (it != m_keys.cend())
+            return *it;
+        if (m_keys.size() < 4096)
+            m_keys.insert(key, key);
+        return key;
+    }
+
     const QString &m_s;
     qsizetype m_i = 0;
+    bool m_tooDeep = false;
+    QHash<QString, QString> m_keys;
 };
 
 } // namespace
@@ -202,7 +240,10 @@ private:
 bool parseJsonText(const QString &text, VtlValue *out)
 {
     VtlValue v;
-    if (!JsonReader(text).document(&v)) {
+    JsonReader reader(text);
+    if (!reader.document(&v)) {
+        if (reader.tooDeep())
+            VtlRenderScope::fault(QStringLiteral("JSON nested deeper than %1 levels").arg(JsonReader::kMaxDepth));
         *out = VtlValue();
         return false;
     }
