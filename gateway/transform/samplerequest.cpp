@@ -2,6 +2,7 @@
 
 #include "vtljson.h"
 
+#include "gateway/core/elide.h"
 #include "gateway/core/ids.h"
 
 #include <QDateTime>
@@ -26,7 +27,7 @@ bool stringPairs(const VtlValue &v, const QString &what, StringPairs *out, QStri
     for (const QString &k : v.map()->keys()) {
         const VtlValue item = v.map()->value(k);
         if (!item.isString()) {
-            *error = QStringLiteral("%1.%2: must be a string").arg(what, k);
+            *error = QStringLiteral("%1.%2: must be a string").arg(what, elideForMessage(k));
             return false;
         }
         out->append({k, item.stringValue()});

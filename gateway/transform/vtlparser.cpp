@@ -1,5 +1,7 @@
 #include "vtlparser.h"
 
+#include "gateway/core/elide.h"
+
 #include <algorithm>
 #include <optional>
 
@@ -440,7 +442,7 @@ bool VtlParser::parseReference(std::unique_ptr<Reference> *out, bool inExpressio
     if (!parseChain(*ref) && m_failed)
         return false;
     if (ref->formal && !m_s.consume(QLatin1Char('}')))
-        return fail(m_s.offset(), QStringLiteral("expected '}' to close ${%1").arg(ref->root));
+        return fail(m_s.offset(), QStringLiteral("expected '}' to close ${%1").arg(elideForMessage(ref->root)));
     ref->source = m_s.source().mid(start, m_s.offset() - start);
     *out = std::move(ref);
     return true;
@@ -645,7 +647,7 @@ ExprPtr VtlParser::parsePrimary()
         return literal(Expr::Kind::Null, VtlValue(), m_s.position(at));
     const QString word = m_s.readIdentifier();
     fail(at, word.isEmpty() ? QStringLiteral("unexpected '%1' in an expression").arg(c)
-                            : QStringLiteral("unexpected '%1' in an expression (references start with '$')").arg(word));
+                            : QStringLiteral("unexpected '%1' in an expression (references start with '$')").arg(elideForMessage(word)));
     return nullptr;
 }
 
