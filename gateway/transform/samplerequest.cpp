@@ -95,7 +95,7 @@ bool readSampleRequest(const QString &file, MappingRequest *out, QString *error)
 bool parseSampleRequest(const QByteArray &bytes, const QString &file, MappingRequest *out, QString *error)
 {
     VtlValue root;
-    if (!parseJsonText(QString::fromUtf8(bytes), &root) || root.type() != VtlValue::Type::Map) {
+    if (!parseJsonUtf8(bytes, &root) || root.type() != VtlValue::Type::Map) {
         QJsonParseError parseError;
         QJsonDocument::fromJson(bytes, &parseError);
         *error = QStringLiteral("%1: not a JSON object%2").arg(file, parseError.error == QJsonParseError::NoError

@@ -23,15 +23,8 @@ const VtlValue &VtlInput::root()
     if (!m_parsed) {
         m_parsed = true;
         // json-smart is lenient: a body that is not JSON is one string value.
-        if (m_body) {
-            if (!parseJsonText(*m_body, &m_root))
-                m_root = VtlValue::fromString(*m_body);
-        } else {
-            // Parsed from a text dropped right after, unless the body is not JSON.
-            const QString text = QString::fromUtf8(m_bytes);
-            if (!parseJsonText(text, &m_root))
-                m_root = VtlValue::fromString(text);
-        }
+        if (!parseJsonUtf8(m_bytes, &m_root))
+            m_root = VtlValue::fromString(body());
     }
     return m_root;
 }
