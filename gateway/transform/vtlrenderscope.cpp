@@ -9,30 +9,45 @@ thread_local VtlRenderScope *t_current = nullptr;
 VtlValue valueOf(const std::shared_ptr<void> &p, VtlValue::Type type)
 {
     switch (type) {
-    case VtlValue::Type::List: return VtlValue::fromList(std::static_pointer_cast<VtlList>(p));
-    case VtlValue::Type::Map: return VtlValue::fromMap(std::static_pointer_cast<VtlMap>(p));
-    case VtlValue::Type::Object: return VtlValue::fromObject(std::static_pointer_cast<VtlObject>(p));
-    default: return {};
+    case VtlValue::Type::List:
+        return VtlValue::fromList(std::static_pointer_cast<VtlList>(p));
+    case VtlValue::Type::Map:
+        return VtlValue::fromMap(std::static_pointer_cast<VtlMap>(p));
+    case VtlValue::Type::Object:
+        return VtlValue::fromObject(std::static_pointer_cast<VtlObject>(p));
+    default:
+        return {};
     }
 }
 
 QList<VtlValue> childrenOf(const VtlValue &v)
 {
     switch (v.type()) {
-    case VtlValue::Type::List: return v.list()->items;
-    case VtlValue::Type::Map: return v.map()->values();
-    case VtlValue::Type::Object: return v.object()->held();
-    default: return {};
+    case VtlValue::Type::List:
+        return v.list()->items;
+    case VtlValue::Type::Map:
+        return v.map()->values();
+    case VtlValue::Type::Object:
+        return v.object()->held();
+    default:
+        return {};
     }
 }
 
 void release(const VtlValue &v)
 {
     switch (v.type()) {
-    case VtlValue::Type::List: v.list()->items.clear(); break;
-    case VtlValue::Type::Map: v.map()->clear(); break;
-    case VtlValue::Type::Object: v.object()->releaseHeld(); break;
-    default: break;
+    case VtlValue::Type::List:
+        v.list()->items.clear();
+        break;
+    case VtlValue::Type::Map:
+        v.map()->clear();
+        break;
+    case VtlValue::Type::Object:
+        v.object()->releaseHeld();
+        break;
+    default:
+        break;
     }
 }
 
@@ -92,8 +107,7 @@ void VtlRenderScope::releaseCycles()
     enum : quint8 { Unseen, OnPath, Done };
     QHash<const void *, quint8> state;
     QList<VtlValue> closing;
-    struct Frame
-    {
+    struct Frame {
         QList<VtlValue> children;
         qsizetype next = 0;
         const void *id = nullptr;

@@ -21,8 +21,7 @@ namespace gw::transform {
 // the containers on a cycle are emptied, so that nothing a template built outlives it.
 //
 // One scope per render, on the render's thread; scopes nest (a scope remembers the outer one).
-class VtlRenderScope
-{
+class VtlRenderScope {
 public:
     explicit VtlRenderScope(qsizetype maxChars);
     ~VtlRenderScope();
@@ -49,8 +48,7 @@ private:
     qsizetype m_maxChars = 0;
     bool m_failed = false;
     QString m_error;
-    struct Noted
-    {
+    struct Noted {
         std::weak_ptr<void> container;
         VtlValue::Type type;
     };

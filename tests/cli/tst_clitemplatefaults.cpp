@@ -8,8 +8,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-class TestCliTemplateFaults : public QObject
-{
+class TestCliTemplateFaults : public QObject {
     Q_OBJECT
 
     QTemporaryDir m_dir;
@@ -24,8 +23,9 @@ class TestCliTemplateFaults : public QObject
     }
     gwtest::CliRun render(const QByteArray &tpl, const QByteArray &request = "{}")
     {
-        return gwtest::runCli({QStringLiteral("render"), QStringLiteral("--template"), write(QStringLiteral("t.vtl"), tpl),
-                               QStringLiteral("--request"), write(QStringLiteral("r.json"), request)});
+        return gwtest::runCli(
+            {QStringLiteral("render"), QStringLiteral("--template"), write(QStringLiteral("t.vtl"), tpl),
+                QStringLiteral("--request"), write(QStringLiteral("r.json"), request)});
     }
     static QByteArray curlWithStatus(const QString &url)
     {
@@ -51,8 +51,10 @@ private slots:
         const gwtest::CliRun r = render("#set($a = [])#set($b = {\"a\": $a})#set($d = $a.add($b))\n$a");
         QCOMPARE(r.exitCode, 1);
         QCOMPARE(r.out, QByteArray());
-        QVERIFY2(r.err.startsWith("2:1: cannot print a value that contains itself through another collection"), r.err.constData());
-        const gwtest::CliRun eq = render("#set($a = [])#set($d = $a.add($a))#set($b = [])#set($d = $b.add($b))#if($a == $b)x#end");
+        QVERIFY2(r.err.startsWith("2:1: cannot print a value that contains itself through another collection"),
+            r.err.constData());
+        const gwtest::CliRun eq
+            = render("#set($a = [])#set($d = $a.add($a))#set($b = [])#set($d = $b.add($b))#if($a == $b)x#end");
         QCOMPARE(eq.exitCode, 1);
         QVERIFY2(eq.err.contains("cannot compare values nested deeper than 1000 levels"), eq.err.constData());
     }
@@ -75,7 +77,9 @@ private slots:
         r = render("x", "{\"headers\": {\"" + name + "\": 1}}");
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.size() < 400 + m_dir.path().size(), r.err.left(400).constData());
-        QVERIFY2(r.err.contains(QByteArray("headers." + QByteArray(200, 'n') + "\xe2\x80\xa6(99800 more): must be a string")), r.err.left(400).constData());
+        QVERIFY2(r.err.contains(
+                     QByteArray("headers." + QByteArray(200, 'n') + "\xe2\x80\xa6(99800 more): must be a string")),
+            r.err.left(400).constData());
     }
 
     void serveAnswersSelfHoldingTemplatesAndKeepsServing()
@@ -95,17 +99,18 @@ private slots:
 
         const quint16 port = gwtest::freePort();
         QProcess serve;
-        serve.start(gwtest::cliPath(), {QStringLiteral("serve"), project, QStringLiteral("--port"), QString::number(port)});
+        serve.start(
+            gwtest::cliPath(), {QStringLiteral("serve"), project, QStringLiteral("--port"), QString::number(port)});
         QVERIFY(serve.waitForStarted(10000));
         QByteArray printed;
         QTRY_VERIFY_WITH_TIMEOUT((printed += serve.readAllStandardOutput()).contains("listening on"), 10000);
         const QString base = QStringLiteral("http://127.0.0.1:%1/restapis/petstore/dev/_user_request_").arg(port);
 
         QCOMPARE(curlWithStatus(base + QStringLiteral("/ping")), QByteArray("[(this Collection)]|1|eq\n200"));
-        QCOMPARE(gwtest::curl({QStringLiteral("-w"), QStringLiteral("\n%{http_code}"), QStringLiteral("-X"), QStringLiteral("POST"),
-                               QStringLiteral("-H"), QStringLiteral("Content-Type: application/json"), QStringLiteral("-d"),
-                               QStringLiteral("{}"), base + QStringLiteral("/pets")}),
-                 QByteArray("{\"message\":\"Internal server error\"}\n500"));
+        QCOMPARE(gwtest::curl({QStringLiteral("-w"), QStringLiteral("\n%{http_code}"), QStringLiteral("-X"),
+                     QStringLiteral("POST"), QStringLiteral("-H"), QStringLiteral("Content-Type: application/json"),
+                     QStringLiteral("-d"), QStringLiteral("{}"), base + QStringLiteral("/pets")}),
+            QByteArray("{\"message\":\"Internal server error\"}\n500"));
         // Still serving, the same template again included.
         for (int i = 0; i < 3; ++i)
             QCOMPARE(curlWithStatus(base + QStringLiteral("/ping")), QByteArray("[(this Collection)]|1|eq\n200"));

@@ -4,8 +4,8 @@
 // crashes, and what a render built is freed when it ends.
 #include "gateway/core/elide.h"
 #include "gateway/transform/vtljson.h"
-#include "gateway/transform/vtlutil.h"
 #include "gateway/transform/vtltemplate.h"
+#include "gateway/transform/vtlutil.h"
 
 #include <QtTest>
 
@@ -25,10 +25,9 @@ QString render(const QString &source, VtlVariables vars = {}, VtlLimits limits =
 }
 
 // A host object that says when it is freed.
-class Probe final : public VtlObject
-{
+class Probe final : public VtlObject {
 public:
-    explicit Probe(bool *freed) : m_freed(freed) {}
+    explicit Probe(bool *freed) : m_freed(freed) { }
     ~Probe() override { *m_freed = true; }
     VtlValue property(const QString &) override { return {}; }
     VtlValue call(const QString &, const QList<VtlValue> &, bool *found) override
@@ -44,8 +43,7 @@ private:
 
 } // namespace
 
-class TestVtlHostile : public QObject
-{
+class TestVtlHostile : public QObject {
     Q_OBJECT
 
 private slots:
@@ -73,7 +71,8 @@ void TestVtlHostile::selfHoldingCollectionsRenderAsJava_data()
     };
     // AbstractCollection.toString prints "(this Collection)" for itself, AbstractMap "(this Map)".
     row("list", "#set($l = [])#set($d = $l.add($l))$l", "[(this Collection)]");
-    row("list-among-others", "#set($l = [1])#set($d = $l.add($l))#set($d = $l.add('x'))$l", "[1, (this Collection), x]");
+    row("list-among-others", "#set($l = [1])#set($d = $l.add($l))#set($d = $l.add('x'))$l",
+        "[1, (this Collection), x]");
     row("list-set", "#set($l = [0])#set($l[0] = $l)$l", "[(this Collection)]");
     row("map", "#set($m = {})#set($d = $m.put('a', $m))$m", "{a=(this Map)}");
     row("map-set", "#set($m = {'k': 1})#set($m.self = $m)$m", "{k=1, self=(this Map)}");
@@ -89,7 +88,8 @@ void TestVtlHostile::selfHoldingCollectionsRenderAsJava_data()
     row("equals-method", "#set($m = {})#set($d = $m.put('a', $m))$m.equals($m)", "true");
     row("escapeJavaScript", "#set($l = [])#set($d = $l.add($l))$util.escapeJavaScript($l)", "[(this Collection)]");
     row("concat", "#set($l = [])#set($d = $l.add($l))#set($s = 'l=' + $l)$s", "l=[(this Collection)]");
-    row("nested-print", "#set($l = [])#set($d = $l.add($l))#set($o = [$l, $l])$o", "[[(this Collection)], [(this Collection)]]");
+    row("nested-print", "#set($l = [])#set($d = $l.add($l))#set($o = [$l, $l])$o",
+        "[[(this Collection)], [(this Collection)]]");
     row("entrySet", "#set($m = {})#set($d = $m.put('a', $m))$m.entrySet()", "[a={a=(this Map)}]");
     row("foreach", "#set($l = [])#set($d = $l.add($l))#foreach($x in $l)$x.size()#end", "1");
 }
@@ -118,10 +118,14 @@ void TestVtlHostile::cyclesThroughAnotherValueFailTheRender_data()
     row("escapeJavaScript", "#set($a = [])#set($b = [$a])#set($d = $a.add($b))$util.escapeJavaScript($a)", cycle);
     row("through-entry", "#set($m = {})#set($d = $m.put('s', $m))#set($d = $m.put('e', $m.entrySet()))$m", cycle);
     const char *compare = "cannot compare values nested deeper than 1000 levels";
-    row("equals-lists", "#set($a = [])#set($d = $a.add($a))#set($b = [])#set($d = $b.add($b))#if($a == $b)same#end", compare);
-    row("equals-maps", "#set($a = {})#set($d = $a.put('k', $a))#set($b = {})#set($d = $b.put('k', $b))$a.equals($b)", compare);
-    row("contains-other", "#set($a = [])#set($d = $a.add($a))#set($b = [])#set($d = $b.add($b))$a.contains($b)", compare);
-    row("json-array", "#set($j = $util.parseJson('[1]'))#set($d = $j.add($j))$j", "cannot write JSON for a value that contains itself");
+    row("equals-lists", "#set($a = [])#set($d = $a.add($a))#set($b = [])#set($d = $b.add($b))#if($a == $b)same#end",
+        compare);
+    row("equals-maps", "#set($a = {})#set($d = $a.put('k', $a))#set($b = {})#set($d = $b.put('k', $b))$a.equals($b)",
+        compare);
+    row("contains-other", "#set($a = [])#set($d = $a.add($a))#set($b = [])#set($d = $b.add($b))$a.contains($b)",
+        compare);
+    row("json-array", "#set($j = $util.parseJson('[1]'))#set($d = $j.add($j))$j",
+        "cannot write JSON for a value that contains itself");
 }
 
 void TestVtlHostile::cyclesThroughAnotherValueFailTheRender()
@@ -136,14 +140,14 @@ void TestVtlHostile::cyclesAreFreedWhenTheRenderEnds()
 {
     // Reference counting alone never frees a list that holds itself: the render's end empties
     // the containers on a cycle, and what they held goes with them.
-    const QStringList sources{QStringLiteral("#set($l = [$probe])#set($d = $l.add($l))$l.size()"),
-                              QStringLiteral("#set($m = {'p': $probe})#set($m.self = $m)#set($m = 0)"),
-                              QStringLiteral("#set($a = [$probe])#set($b = {'a': $a})#set($d = $a.add($b))$b.size()"),
-                              QStringLiteral("#set($box = [$probe])#set($m = {'b': $box})#set($d = $box.add($m.entrySet()))")};
+    const QStringList sources {QStringLiteral("#set($l = [$probe])#set($d = $l.add($l))$l.size()"),
+        QStringLiteral("#set($m = {'p': $probe})#set($m.self = $m)#set($m = 0)"),
+        QStringLiteral("#set($a = [$probe])#set($b = {'a': $a})#set($d = $a.add($b))$b.size()"),
+        QStringLiteral("#set($box = [$probe])#set($m = {'b': $box})#set($d = $box.add($m.entrySet()))")};
     for (const QString &source : sources) {
         bool freed = false;
         {
-            VtlVariables vars{{QStringLiteral("probe"), VtlValue::fromObject(std::make_shared<Probe>(&freed))}};
+            VtlVariables vars {{QStringLiteral("probe"), VtlValue::fromObject(std::make_shared<Probe>(&freed))}};
             VtlSyntaxError error;
             const auto tpl = VtlTemplate::parse(source, &error);
             QVERIFY(tpl);
@@ -160,19 +164,26 @@ void TestVtlHostile::valuesNestedAMillionDeepAreFreedAndRefusedToPrint()
     // overflow the stack; printing or comparing them would too.
     VtlLimits limits;
     limits.maxSteps = 50'000'000;
-    QCOMPARE(render(QStringLiteral("#set($a = [])#foreach($i in [1..1000])#foreach($j in [1..1000])#set($a = [$a])#end#end$a.size()"), {}, limits),
-             QStringLiteral("1"));
+    QCOMPARE(
+        render(QStringLiteral(
+                   "#set($a = [])#foreach($i in [1..1000])#foreach($j in [1..1000])#set($a = [$a])#end#end$a.size()"),
+            {}, limits),
+        QStringLiteral("1"));
     // 1,001 levels are enough to be refused.
     const QString build = QStringLiteral("#set($a = [])#foreach($i in [1..1001])#set($a = [$a])#end");
     const QString printed = render(build + QStringLiteral("$a"), {}, limits);
-    QVERIFY2(printed.startsWith(QLatin1String("ERROR ")) && printed.contains(QLatin1String("cannot print a value nested deeper than 1000 levels")),
-             qPrintable(printed.left(300)));
-    const QString json = render(build + QStringLiteral("#set($j = $util.parseJson('[]'))#set($d = $j.add($a))$j"), {}, limits);
+    QVERIFY2(printed.startsWith(QLatin1String("ERROR "))
+            && printed.contains(QLatin1String("cannot print a value nested deeper than 1000 levels")),
+        qPrintable(printed.left(300)));
+    const QString json
+        = render(build + QStringLiteral("#set($j = $util.parseJson('[]'))#set($d = $j.add($a))$j"), {}, limits);
     QVERIFY2(json.startsWith(QLatin1String("ERROR ")), qPrintable(json.left(300)));
-    const QString compared = render(build + QStringLiteral("#set($b = [])#foreach($i in [1..1001])#set($b = [$b])#end#if($a == $b)same#end"),
-                                    {}, limits);
-    QVERIFY2(compared.startsWith(QLatin1String("ERROR ")) && compared.contains(QLatin1String("cannot compare values nested deeper")),
-             qPrintable(compared.left(300)));
+    const QString compared = render(
+        build + QStringLiteral("#set($b = [])#foreach($i in [1..1001])#set($b = [$b])#end#if($a == $b)same#end"), {},
+        limits);
+    QVERIFY2(compared.startsWith(QLatin1String("ERROR "))
+            && compared.contains(QLatin1String("cannot compare values nested deeper")),
+        qPrintable(compared.left(300)));
     // The same value built outside a render (a variable the caller keeps) is freed just as well.
     VtlValue deep = VtlValue::newList();
     for (int i = 0; i < 1'000'000; ++i) {
@@ -190,18 +201,25 @@ void TestVtlHostile::hugeRangeInForeachIsNotBuilt()
     // 20,000 steps, a loop over two billion numbers renders only if the range is never built.
     VtlLimits limits;
     limits.maxSteps = 20'000;
-    QCOMPARE(render(QStringLiteral("#foreach($i in [1..2000000000])#if($foreach.last)$i#end#end"), {}, limits), QStringLiteral("1000"));
-    QCOMPARE(render(QStringLiteral("#foreach($i in [0..9223372036854775807])#if($foreach.last)$i/$velocityCount#end#end"), {}, limits),
-             QStringLiteral("999/1000"));
+    QCOMPARE(render(QStringLiteral("#foreach($i in [1..2000000000])#if($foreach.last)$i#end#end"), {}, limits),
+        QStringLiteral("1000"));
+    QCOMPARE(
+        render(QStringLiteral("#foreach($i in [0..9223372036854775807])#if($foreach.last)$i/$velocityCount#end#end"),
+            {}, limits),
+        QStringLiteral("999/1000"));
     QCOMPARE(render(QStringLiteral("#foreach($i in [3..1])$i#end"), {}, limits), QStringLiteral("321"));
-    QCOMPARE(render(QStringLiteral("#foreach($i in [$n..2])$i,#end"), {{QStringLiteral("n"), VtlValue::fromInt(-1)}}, limits), QStringLiteral("-1,0,1,2,"));
+    QCOMPARE(render(QStringLiteral("#foreach($i in [$n..2])$i,#end"), {{QStringLiteral("n"), VtlValue::fromInt(-1)}},
+                 limits),
+        QStringLiteral("-1,0,1,2,"));
     QCOMPARE(render(QStringLiteral("#foreach($i in [$nothing..2])$i#end."), {}, limits), QStringLiteral("."));
 }
 
 void TestVtlHostile::hugeRangeOutsideForeachStillHitsTheStepLimit()
 {
     const QString r = render(QStringLiteral("#set($r = [1..2000000000])$r.size()"));
-    QVERIFY2(r.startsWith(QLatin1String("ERROR 1:")) && r.contains(QLatin1String("range [1..2000000000] exceeds the step limit")), qPrintable(r));
+    QVERIFY2(r.startsWith(QLatin1String("ERROR 1:"))
+            && r.contains(QLatin1String("range [1..2000000000] exceeds the step limit")),
+        qPrintable(r));
     QCOMPARE(render(QStringLiteral("#set($r = [1..5])$r $r.size()")), QStringLiteral("[1, 2, 3, 4, 5] 5"));
 }
 
@@ -210,17 +228,20 @@ void TestVtlHostile::deepTemplatesAreSyntaxErrors_data()
     QTest::addColumn<QString>("source");
     QTest::addColumn<QString>("error");
     const int n = 100'000;
-    QTest::newRow("parentheses") << QStringLiteral("#set($x = %1 1 %2)").arg(QString(n, QLatin1Char('(')), QString(n, QLatin1Char(')')))
-                                 << QStringLiteral("template nested too deeply (more than 200 levels)");
+    QTest::newRow("parentheses")
+        << QStringLiteral("#set($x = %1 1 %2)").arg(QString(n, QLatin1Char('(')), QString(n, QLatin1Char(')')))
+        << QStringLiteral("template nested too deeply (more than 200 levels)");
     QTest::newRow("if-blocks") << QStringLiteral("#if(true)").repeated(n) + QStringLiteral("#end").repeated(n)
                                << QStringLiteral("template nested too deeply (more than 200 levels)");
     QTest::newRow("not") << QStringLiteral("#set($x = %1true)").arg(QString(n, QLatin1Char('!')))
                          << QStringLiteral("template nested too deeply (more than 200 levels)");
-    QTest::newRow("list-literals") << QStringLiteral("#set($x = %1 %2)").arg(QString(n, QLatin1Char('[')), QString(n, QLatin1Char(']')))
-                                   << QStringLiteral("template nested too deeply (more than 200 levels)");
-    QTest::newRow("operator-chain") << QStringLiteral("#set($x = 1") + QStringLiteral(" + 1").repeated(n) + QStringLiteral(")")
-                                    << QStringLiteral("expression nested too deeply (more than 1000 levels");
-    QTest::newRow("and-chain") << QStringLiteral("#if(true") + QStringLiteral(" && true").repeated(n) + QStringLiteral(")x#end")
+    QTest::newRow("list-literals")
+        << QStringLiteral("#set($x = %1 %2)").arg(QString(n, QLatin1Char('[')), QString(n, QLatin1Char(']')))
+        << QStringLiteral("template nested too deeply (more than 200 levels)");
+    QTest::newRow("operator-chain") << QStringLiteral("#set($x = 1") + QStringLiteral(" + 1").repeated(n)
+            + QStringLiteral(")") << QStringLiteral("expression nested too deeply (more than 1000 levels");
+    QTest::newRow("and-chain") << QStringLiteral("#if(true") + QStringLiteral(" && true").repeated(n)
+            + QStringLiteral(")x#end")
                                << QStringLiteral("expression nested too deeply (more than 1000 levels");
 }
 
@@ -231,28 +252,33 @@ void TestVtlHostile::deepTemplatesAreSyntaxErrors()
     const QString r = render(source);
     QVERIFY2(r.startsWith(QLatin1String("SYNTAX 1:")) && r.contains(error), qPrintable(r.left(300)));
     // Just under the expression cap still renders.
-    QCOMPARE(render(QStringLiteral("#set($x = 1") + QStringLiteral(" + 1").repeated(900) + QStringLiteral(")$x")), QStringLiteral("901"));
+    QCOMPARE(render(QStringLiteral("#set($x = 1") + QStringLiteral(" + 1").repeated(900) + QStringLiteral(")$x")),
+        QStringLiteral("901"));
 }
 
 void TestVtlHostile::deepRenderNestingIsAnError()
 {
     // 64 nested macro calls (the call cap) × 150 nested #if each: deeper than any template
     // looks, and one native frame or more per level.
-    const QString source = QStringLiteral("#macro(m)") + QStringLiteral("#if(true)").repeated(150) + QStringLiteral("#m()")
-                           + QStringLiteral("#end").repeated(150) + QStringLiteral("#end#m()");
+    const QString source = QStringLiteral("#macro(m)") + QStringLiteral("#if(true)").repeated(150)
+        + QStringLiteral("#m()") + QStringLiteral("#end").repeated(150) + QStringLiteral("#end#m()");
     const QString r = render(source);
-    QVERIFY2(r.startsWith(QLatin1String("ERROR ")) && r.contains(QLatin1String("template nested too deeply while rendering (more than 2000 levels)")),
-             qPrintable(r.left(300)));
+    QVERIFY2(r.startsWith(QLatin1String("ERROR "))
+            && r.contains(QLatin1String("template nested too deeply while rendering (more than 2000 levels)")),
+        qPrintable(r.left(300)));
 }
 
 void TestVtlHostile::deepJsonIsAnError()
 {
     const QString deep = QString(600, QLatin1Char('[')) + QString(600, QLatin1Char(']'));
-    const QString r = render(QStringLiteral("#set($v = $util.parseJson($text))done"), {{QStringLiteral("text"), VtlValue::fromString(deep)}});
-    QVERIFY2(r.startsWith(QLatin1String("ERROR 1:")) && r.contains(QLatin1String("JSON nested deeper than 512 levels")), qPrintable(r));
+    const QString r = render(QStringLiteral("#set($v = $util.parseJson($text))done"),
+        {{QStringLiteral("text"), VtlValue::fromString(deep)}});
+    QVERIFY2(r.startsWith(QLatin1String("ERROR 1:")) && r.contains(QLatin1String("JSON nested deeper than 512 levels")),
+        qPrintable(r));
     const QString ok = QString(500, QLatin1Char('[')) + QString(500, QLatin1Char(']'));
-    QCOMPARE(render(QStringLiteral("#set($v = $util.parseJson($text))$v.size()"), {{QStringLiteral("text"), VtlValue::fromString(ok)}}),
-             QStringLiteral("1"));
+    QCOMPARE(render(QStringLiteral("#set($v = $util.parseJson($text))$v.size()"),
+                 {{QStringLiteral("text"), VtlValue::fromString(ok)}}),
+        QStringLiteral("1"));
 }
 
 void TestVtlHostile::longNamesAreElidedInErrors()
