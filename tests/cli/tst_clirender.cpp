@@ -18,19 +18,7 @@ class TestCliRender : public QObject
 
     using Run = gwtest::CliRun;
     Run run(const QStringList &args) { return gwtest::runCli(args); }
-    QString write(const QString &name, const QByteArray &content)
-    {
-        const QString path = m_dir.filePath(name);
-        QFile f(path);
-        if (f.open(QIODevice::WriteOnly))
-            f.write(content);
-        return path;
-    }
-    Run render(const QByteArray &tpl, const QByteArray &request)
-    {
-        return run({QStringLiteral("render"), QStringLiteral("--template"), write(QStringLiteral("t.vtl"), tpl),
-                    QStringLiteral("--request"), write(QStringLiteral("r.json"), request)});
-    }
+    Run render(const QByteArray &tpl, const QByteArray &request) { return gwtest::renderTemplate(m_dir.path(), tpl, request); }
 
 private slots:
     void initTestCase()

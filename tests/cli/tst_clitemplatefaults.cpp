@@ -13,19 +13,9 @@ class TestCliTemplateFaults : public QObject {
 
     QTemporaryDir m_dir;
 
-    QString write(const QString &name, const QByteArray &content)
-    {
-        const QString path = m_dir.filePath(name);
-        QFile f(path);
-        if (f.open(QIODevice::WriteOnly))
-            f.write(content);
-        return path;
-    }
     gwtest::CliRun render(const QByteArray &tpl, const QByteArray &request = "{}")
     {
-        return gwtest::runCli(
-            {QStringLiteral("render"), QStringLiteral("--template"), write(QStringLiteral("t.vtl"), tpl),
-                QStringLiteral("--request"), write(QStringLiteral("r.json"), request)});
+        return gwtest::renderTemplate(m_dir.path(), tpl, request);
     }
     static QByteArray curlWithStatus(const QString &url)
     {
@@ -95,7 +85,7 @@ private slots:
         QVERIFY(text.contains(ping) && text.contains(create));
         text.replace(ping, "\"#set($l = [])#set($d = $l.add($l))$l|$l.size()|#if($l == $l)eq#end\"");
         text.replace(create, "\"#set($a = [])#set($b = {'a': $a})#set($d = $a.add($b))$a\"");
-        const QString project = write(QStringLiteral("petstore.gwproj"), text);
+        const QString project = gwtest::writeFile(m_dir.path(), QStringLiteral("petstore.gwproj"), text);
 
         const quint16 port = gwtest::freePort();
         QProcess serve;
