@@ -3,6 +3,7 @@
 // stack, names of 100 KB in error messages. Each renders, or fails with a line:column error; none
 // crashes, and what a render built is freed when it ends.
 #include "gateway/core/elide.h"
+#include "gateway/transform/jsonpath.h"
 #include "gateway/transform/vtljson.h"
 #include "gateway/transform/vtltemplate.h"
 #include "gateway/transform/vtlutil.h"
@@ -60,6 +61,7 @@ private slots:
     void deepRenderNestingIsAnError();
     void deepJsonIsAnError();
     void longNamesAreElidedInErrors();
+    void deepScanOfASelfHoldingDocumentEnds();
 };
 
 void TestVtlHostile::selfHoldingCollectionsRenderAsJava_data()
@@ -292,6 +294,19 @@ void TestVtlHostile::longNamesAreElidedInErrors()
     QVERIFY2(word.size() < 400 && word.contains(QStringLiteral("…(99800 more)")), qPrintable(word.left(300)));
     QCOMPARE(gw::elideForMessage(QStringLiteral("short")), QStringLiteral("short"));
     QCOMPARE(gw::elideForMessage(QStringLiteral("abcdef"), 4), QStringLiteral("abcd…(2 more)"));
+}
+
+void TestVtlHostile::deepScanOfASelfHoldingDocumentEnds()
+{
+    // $input.path('$').add($input.path('$')) twice: a deep scan used to recurse 256 levels with
+    // three branches each.
+    VtlValue doc;
+    QVERIFY(parseJsonText(QStringLiteral("[{\"x\": 1}]"), &doc));
+    doc.list()->items.append(doc);
+    doc.list()->items.append(doc);
+    const VtlValue xs = evaluateJsonPath(doc, QStringLiteral("$..x"));
+    QCOMPARE(xs.toJsonText(), QStringLiteral("[1]"));
+    doc.list()->items.clear(); // the cycle, for the leak checkers
 }
 
 QTEST_GUILESS_MAIN(TestVtlHostile)
