@@ -72,9 +72,10 @@ private slots:
 
     void renderErrorExitsOne()
     {
-        const Run r = render("#foreach($i in [1..100000000])#end", "{}");
+        // (Built, so counted: only a #foreach over a range skips building it.)
+        const Run r = render("#set($r = [1..100000000])", "{}");
         QCOMPARE(r.exitCode, 1);
-        QVERIFY2(r.err.startsWith("1:16: range [1..100000000] exceeds the step limit"), r.err.constData());
+        QVERIFY2(r.err.startsWith("1:11: range [1..100000000] exceeds the step limit"), r.err.constData());
     }
 
     void badRequestFileSaysWhat()
