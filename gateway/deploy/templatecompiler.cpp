@@ -1,5 +1,6 @@
 #include "templatecompiler.h"
 
+#include "gateway/core/elide.h"
 #include "gateway/model/project.h"
 
 namespace gw::deploy {
@@ -14,7 +15,7 @@ CompiledTemplates compileTemplates(const model::TemplateMap &templates, const QS
         if (!tpl) {
             *ok = false;
             if (diagnostics)
-                diagnostics->append({model::Diagnostic::Severity::Error, path + QStringLiteral("[\"%1\"]").arg(it.key()),
+                diagnostics->append({model::Diagnostic::Severity::Error, path + QStringLiteral("[\"%1\"]").arg(elideForMessage(it.key())),
                                      QStringLiteral("mapping template does not parse: %1").arg(error.toString())});
             continue;
         }

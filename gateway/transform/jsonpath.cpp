@@ -1,6 +1,10 @@
 #include "jsonpath.h"
 
+#include "vtlrenderscope.h"
+
+#include <algorithm>
 #include <optional>
+#include <vector>
 
 namespace gw::transform {
 
@@ -104,17 +108,36 @@ bool parsePath(const QString &path, QList<Step> *steps, bool *definite)
     return true;
 }
 
-void collectDeep(const VtlValue &v, QList<VtlValue> &out, int depth)
+// A template can make the document hold itself ($input.path('$').add($input.path('$'))), or
+// hold one part many times: the scan skips a value already on its path (Jayway would overflow
+// its stack) and stops, as a render fault, past a two million values.
+void collectDeep(const VtlValue &v, QList<VtlValue> &out, std::vector<const void *> &path)
 {
-    if (depth > 256)
+    if (path.size() > 256)
         return;
+    if (v.isShared() && std::find(path.begin(), path.end(), v.identity()) != path.end())
+        return;
+    constexpr qsizetype kMaxValues = 2'000'000; // a 10 MB document holds about a million
+    if (out.size() >= kMaxValues) {
+        VtlRenderScope::fault(QStringLiteral("a JSONPath deep scan ('..') reaches more than %1 values").arg(kMaxValues));
+        return;
+    }
     out.append(v);
-    if (v.type() == VtlValue::Type::Map)
-        for (const QString &k : v.map()->keys)
-            collectDeep(v.map()->value(k), out, depth + 1);
-    else if (v.type() == VtlValue::Type::List)
-        for (const VtlValue &item : v.list()->items)
-            collectDeep(item, out, depth + 1);
+    const QList<VtlValue> children = v.type() == VtlValue::Type::Map    ? v.map()->values()
+                                     : v.type() == VtlValue::Type::List ? v.list()->items
+                                                                        : QList<VtlValue>();
+    if (children.isEmpty())
+        return;
+    path.push_back(v.identity());
+    for (const VtlValue &item : children)
+        collectDeep(item, out, path);
+    path.pop_back();
+}
+
+void collectDeep(const VtlValue &v, QList<VtlValue> &out)
+{
+    std::vector<const void *> path;
+    collectDeep(v, out, path);
 }
 
 void apply(const Step &s, const VtlValue &v, QList<VtlValue> &out)
@@ -142,8 +165,7 @@ void apply(const Step &s, const VtlValue &v, QList<VtlValue> &out)
         if (v.type() == T::List)
             out.append(v.list()->items);
         else if (v.type() == T::Map)
-            for (const QString &k : v.map()->keys)
-                out.append(v.map()->value(k));
+            out.append(v.map()->values());
         break;
     case Step::Kind::Slice:
         if (v.type() == T::List) {
@@ -158,14 +180,14 @@ void apply(const Step &s, const VtlValue &v, QList<VtlValue> &out)
         break;
     case Step::Kind::DeepName: {
         QList<VtlValue> all;
-        collectDeep(v, all, 0);
+        collectDeep(v, all);
         Step name{Step::Kind::Name, s.names, {}, {}, {}};
         for (const VtlValue &node : all)
             apply(name, node, out);
         break;
     }
     case Step::Kind::DeepWildcard:
-        collectDeep(v, out, 0);
+        collectDeep(v, out);
         break;
     }
 }

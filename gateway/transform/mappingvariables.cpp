@@ -30,7 +30,7 @@ StringPairs readPairs(const VtlValue &map)
     StringPairs out;
     if (map.type() != VtlValue::Type::Map)
         return out;
-    for (const QString &k : map.map()->keys) {
+    for (const QString &k : map.map()->keys()) {
         const VtlValue v = map.map()->value(k);
         if (!v.isNull())
             out.append({k, v.toString()});

@@ -2,6 +2,7 @@
 
 #include "vtljson.h"
 
+#include "gateway/core/elide.h"
 #include "gateway/core/ids.h"
 
 #include <QDateTime>
@@ -23,10 +24,10 @@ bool stringPairs(const VtlValue &v, const QString &what, StringPairs *out, QStri
         *error = QStringLiteral("%1: must be an object of strings").arg(what);
         return false;
     }
-    for (const QString &k : v.map()->keys) {
+    for (const QString &k : v.map()->keys()) {
         const VtlValue item = v.map()->value(k);
         if (!item.isString()) {
-            *error = QStringLiteral("%1.%2: must be a string").arg(what, k);
+            *error = QStringLiteral("%1.%2: must be a string").arg(what, elideForMessage(k));
             return false;
         }
         out->append({k, item.stringValue()});
@@ -94,7 +95,7 @@ bool readSampleRequest(const QString &file, MappingRequest *out, QString *error)
 bool parseSampleRequest(const QByteArray &bytes, const QString &file, MappingRequest *out, QString *error)
 {
     VtlValue root;
-    if (!parseJsonText(QString::fromUtf8(bytes), &root) || root.type() != VtlValue::Type::Map) {
+    if (!parseJsonUtf8(bytes, &root) || root.type() != VtlValue::Type::Map) {
         QJsonParseError parseError;
         QJsonDocument::fromJson(bytes, &parseError);
         *error = QStringLiteral("%1: not a JSON object%2").arg(file, parseError.error == QJsonParseError::NoError
@@ -132,7 +133,11 @@ bool parseSampleRequest(const QByteArray &bytes, const QString &file, MappingReq
     for (const auto &v : stageVariables)
         out->stageVariables.insert(v.first, v.second);
     out->context = generatedContext(method.toUpper(), path, resourcePath, out->headers);
-    const QJsonValue context = QJsonDocument::fromJson(bytes).object().value(QStringLiteral("context"));
+    // Qt's JSON for the context only, and only when there is one: a second parse of a file
+    // holding a 10 MB body costs tens of megabytes.
+    const QJsonValue context = root.map()->contains(QStringLiteral("context"))
+                                   ? QJsonDocument::fromJson(bytes).object().value(QStringLiteral("context"))
+                                   : QJsonValue(QJsonValue::Undefined);
     if (!context.isUndefined() && !context.isObject()) {
         *error = QStringLiteral("%1: context: must be an object").arg(file);
         return false;
@@ -144,7 +149,7 @@ bool parseSampleRequest(const QByteArray &bytes, const QString &file, MappingReq
         return false;
     }
     if (!variables.isNull())
-        for (const QString &k : variables.map()->keys)
+        for (const QString &k : variables.map()->keys())
             out->extra.insert(k, variables.map()->value(k));
     return true;
 }

@@ -55,6 +55,7 @@ struct Expr
     std::vector<ExprPtr> items;           // List items; Map: key, value, key, value...; Range: from, to
     ExprPtr lhs, rhs;                     // Binary; Not/Negate use lhs
     Position pos;
+    int depth = 1;                        // levels of this tree (the parser caps it)
 };
 
 struct Node

@@ -1,6 +1,7 @@
 #include "vtlevaluator.h"
 
 #include "vtlmethods.h"
+#include "vtlrenderscope.h"
 
 #include <cmath>
 #include <limits>
@@ -68,8 +69,12 @@ bool VtlEvaluator::fail(Position pos, const QString &message)
 
 bool VtlEvaluator::step(Position pos)
 {
+    m_lastPos = pos;
     if (m_failed)
         return false;
+    // A value operation (printing, comparing, parsing JSON) that failed since the last step.
+    if (m_scope && m_scope->failed())
+        return fail(pos, m_scope->error());
     if (++m_steps > m_limits.maxSteps)
         return fail(pos, QStringLiteral("template evaluation stopped after %1 steps (a loop that does not end?)").arg(m_limits.maxSteps));
     return true;
@@ -84,7 +89,24 @@ bool VtlEvaluator::checkSize(qsizetype size, Position pos)
 
 bool VtlEvaluator::run(const NodeList &nodes, QString *out)
 {
-    return exec(nodes, *out) != Flow::Error && !m_failed;
+    VtlRenderScope scope(m_limits.maxOutput);
+    m_scope = &scope;
+    exec(nodes, *out);
+    if (scope.failed())
+        fail(m_lastPos, scope.error());
+    m_scope = nullptr;
+    return !m_failed;
+}
+
+bool VtlEvaluator::enterNested(Position pos)
+{
+    // Each level is a few native frames (exec → execNode → exec, eval → evalBinary → eval);
+    // macros and #define blocks multiply the nesting a template has on paper.
+    if (++m_nesting > kMaxNesting) {
+        --m_nesting;
+        return fail(pos, QStringLiteral("template nested too deeply while rendering (more than %1 levels)").arg(kMaxNesting));
+    }
+    return true;
 }
 
 QString VtlEvaluator::renderBlock(const NodeList &body)
@@ -103,6 +125,17 @@ QString VtlEvaluator::renderBlock(const NodeList &body)
 }
 
 VtlEvaluator::Flow VtlEvaluator::exec(const NodeList &nodes, QString &out)
+{
+    if (nodes.empty())
+        return Flow::Normal;
+    if (!enterNested(nodes.front()->pos))
+        return Flow::Error;
+    const Flow flow = execNodes(nodes, out);
+    --m_nesting;
+    return flow;
+}
+
+VtlEvaluator::Flow VtlEvaluator::execNodes(const NodeList &nodes, QString &out)
 {
     for (const auto &node : nodes) {
         const Flow flow = execNode(*node, out);
@@ -163,16 +196,31 @@ VtlEvaluator::Flow VtlEvaluator::execNode(const Node &node, QString &out)
 
 VtlEvaluator::Flow VtlEvaluator::execForeach(const Node &node, QString &out)
 {
-    const VtlValue iterable = eval(*node.expr);
-    if (m_failed)
-        return Flow::Error;
+    // A range is not built: Velocity makes the whole list first, but only the first
+    // maxLoopIterations of it can ever be used, so #foreach($i in [1..2000000000]) costs what
+    // [1..1000] does.
     QList<VtlValue> items;
-    if (iterable.type() == T::List)
-        items = iterable.list()->items;
-    else if (iterable.type() == T::Map)
-        for (const QString &k : iterable.map()->keys)
-            items.append(iterable.map()->value(k));
-    if (items.isEmpty())
+    std::optional<Span> range;
+    qsizetype count = 0;
+    if (node.expr->kind == Expr::Kind::Range) {
+        if (!step(node.expr->pos))
+            return Flow::Error;
+        range = evalSpan(*node.expr);
+        if (m_failed)
+            return Flow::Error;
+        if (range)
+            count = qsizetype(std::min<quint64>(range->count, quint64(m_limits.maxLoopIterations)));
+    } else {
+        const VtlValue iterable = eval(*node.expr);
+        if (m_failed)
+            return Flow::Error;
+        if (iterable.type() == T::List)
+            items = iterable.list()->items;
+        else if (iterable.type() == T::Map)
+            items = iterable.map()->values();
+        count = items.size();
+    }
+    if (count == 0)
         return Flow::Normal;
 
     static const QString kForeach = QStringLiteral("foreach");
@@ -185,7 +233,7 @@ VtlEvaluator::Flow VtlEvaluator::execForeach(const Node &node, QString &out)
         previous.append(m_vars.contains(name) ? std::optional<VtlValue>(m_vars.value(name)) : std::nullopt);
 
     Flow result = Flow::Normal;
-    const qsizetype n = std::min<qsizetype>(items.size(), m_limits.maxLoopIterations);
+    const qsizetype n = std::min<qsizetype>(count, m_limits.maxLoopIterations);
     for (qsizetype i = 0; i < n; ++i) {
         const bool hasNext = i + 1 < n;
         auto loop = std::make_shared<VtlMap>();
@@ -194,7 +242,7 @@ VtlEvaluator::Flow VtlEvaluator::execForeach(const Node &node, QString &out)
         loop->insert(QStringLiteral("hasNext"), VtlValue::fromBool(hasNext));
         loop->insert(QStringLiteral("first"), VtlValue::fromBool(i == 0));
         loop->insert(QStringLiteral("last"), VtlValue::fromBool(!hasNext));
-        m_vars.insert(var, items[i]);
+        m_vars.insert(var, range ? VtlValue::fromInt(range->at(i)) : items[i]);
         m_vars.insert(kForeach, VtlValue::fromMap(loop));
         m_vars.insert(kCount, VtlValue::fromInt(i + 1));
         m_vars.insert(kHasNext, VtlValue::fromBool(hasNext));
@@ -331,23 +379,34 @@ bool VtlEvaluator::assign(const Reference &target, const VtlValue &value)
         if (owner.type() == T::List) {
             auto &items = owner.list()->items;
             const qint64 i = index.isNumber() ? index.intValue() : -1;
-            if (i >= 0 && i < items.size())
+            if (i >= 0 && i < items.size()) {
+                VtlRenderScope::noteStored(owner, value);
                 items[i] = value;
+            }
             return true;
         }
         key = index.toString();
     } else if (last.kind == Segment::Kind::Method) {
         return false;
     }
-    if (owner.type() == T::Map)
+    if (owner.type() == T::Map) {
+        VtlRenderScope::noteStored(owner, value);
         owner.map()->insert(key, value);
+    }
     return true;
 }
 
 VtlValue VtlEvaluator::eval(const Expr &e)
 {
-    if (!step(e.pos))
+    if (!step(e.pos) || !enterNested(e.pos))
         return {};
+    VtlValue v = evalNested(e);
+    --m_nesting;
+    return v;
+}
+
+VtlValue VtlEvaluator::evalNested(const Expr &e)
+{
     switch (e.kind) {
     case Expr::Kind::Null:
     case Expr::Kind::Bool:
@@ -369,21 +428,18 @@ VtlValue VtlEvaluator::eval(const Expr &e)
         return list;
     }
     case Expr::Kind::Range: {
-        const VtlValue from = eval(*e.items[0]);
-        const VtlValue to = eval(*e.items[1]);
-        if (!from.isNumber() || !to.isNumber())
+        const std::optional<Span> span = evalSpan(e);
+        if (!span)
             return {};
-        const qint64 a = from.intValue(), b = to.intValue();
-        const qint64 count = (a <= b ? b - a : a - b) + 1;
-        if (count > m_limits.maxSteps - m_steps || count < 0) {
-            fail(e.pos, QStringLiteral("range [%1..%2] exceeds the step limit of %3").arg(a).arg(b).arg(m_limits.maxSteps));
+        if (span->count > quint64(m_limits.maxSteps - m_steps)) {
+            fail(e.pos, QStringLiteral("range [%1..%2] exceeds the step limit of %3").arg(span->from).arg(span->to).arg(m_limits.maxSteps));
             return {};
         }
-        m_steps += count;
+        m_steps += qint64(span->count);
         VtlValue list = VtlValue::newList();
-        list.list()->items.reserve(count);
-        for (qint64 i = 0; i < count; ++i)
-            list.list()->items.append(VtlValue::fromInt(a <= b ? a + i : a - i));
+        list.list()->items.reserve(qsizetype(span->count));
+        for (quint64 i = 0; i < span->count; ++i)
+            list.list()->items.append(VtlValue::fromInt(span->at(i)));
         return list;
     }
     case Expr::Kind::Map: {
@@ -408,6 +464,19 @@ VtlValue VtlEvaluator::eval(const Expr &e)
         return evalBinary(e);
     }
     return {};
+}
+
+std::optional<VtlEvaluator::Span> VtlEvaluator::evalSpan(const Expr &e)
+{
+    const VtlValue from = eval(*e.items[0]);
+    const VtlValue to = eval(*e.items[1]);
+    if (m_failed || !from.isNumber() || !to.isNumber())
+        return std::nullopt;
+    Span span{from.intValue(), to.intValue(), 0};
+    // In unsigned arithmetic: [-2^63..2^63-1] has 2^64 elements, one more than fits.
+    const quint64 distance = span.from <= span.to ? quint64(span.to) - quint64(span.from) : quint64(span.from) - quint64(span.to);
+    span.count = distance == std::numeric_limits<quint64>::max() ? distance : distance + 1;
+    return span;
 }
 
 VtlValue VtlEvaluator::evalBinary(const Expr &e)

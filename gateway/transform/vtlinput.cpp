@@ -7,8 +7,15 @@ namespace gw::transform {
 
 VtlInput::VtlInput(const QByteArray &body, const StringPairs &path, const StringPairs &query, const StringPairs &headers)
     // An empty payload reads as {} (recorded: $input.body of an empty request is "{}").
-    : m_body(body.isEmpty() ? QStringLiteral("{}") : QString::fromUtf8(body)), m_path(path), m_query(query), m_headers(headers)
+    : m_bytes(body.isEmpty() ? QByteArrayLiteral("{}") : body), m_path(path), m_query(query), m_headers(headers)
 {
+}
+
+const QString &VtlInput::body()
+{
+    if (!m_body)
+        m_body = QString::fromUtf8(m_bytes);
+    return *m_body;
 }
 
 const VtlValue &VtlInput::root()
@@ -16,8 +23,8 @@ const VtlValue &VtlInput::root()
     if (!m_parsed) {
         m_parsed = true;
         // json-smart is lenient: a body that is not JSON is one string value.
-        if (!parseJsonText(m_body, &m_root))
-            m_root = VtlValue::fromString(m_body);
+        if (!parseJsonUtf8(m_bytes, &m_root))
+            m_root = VtlValue::fromString(body());
     }
     return m_root;
 }
@@ -25,7 +32,7 @@ const VtlValue &VtlInput::root()
 VtlValue VtlInput::property(const QString &name)
 {
     if (name == QLatin1String("body"))
-        return VtlValue::fromString(m_body);
+        return VtlValue::fromString(body());
     return {};
 }
 
@@ -80,7 +87,7 @@ VtlValue VtlInput::call(const QString &name, const QList<VtlValue> &args, bool *
     if (name == QLatin1String("path") && args.size() == 1)
         return evaluateJsonPath(root(), args[0].toString());
     if (name == QLatin1String("getBody"))
-        return VtlValue::fromString(m_body);
+        return VtlValue::fromString(body());
     *found = false;
     return {};
 }

@@ -1,5 +1,7 @@
 #include "vtljson.h"
 
+#include "vtlrenderscope.h"
+
 #include <QJsonArray>
 #include <QJsonObject>
 
@@ -9,10 +11,16 @@ namespace gw::transform {
 
 namespace {
 
+// Reads UTF-8 directly: the text of a 10 MB body as UTF-16 would be 20 MB more, alive for the
+// whole parse.
 class JsonReader
 {
 public:
-    explicit JsonReader(const QString &text) : m_s(text) {}
+    explicit JsonReader(QByteArrayView text) : m_s(text) {}
+
+    static constexpr int kMaxDepth = 512;
+
+    bool tooDeep() const { return m_tooDeep; }
 
     bool document(VtlValue *out)
     {
@@ -24,37 +32,42 @@ public:
     }
 
 private:
+    char at(qsizetype i) const { return i < m_s.size() ? m_s[i] : '\0'; }
     void skip()
     {
-        while (m_i < m_s.size() && (m_s[m_i] == QLatin1Char(' ') || m_s[m_i] == QLatin1Char('\n') || m_s[m_i] == QLatin1Char('\r') || m_s[m_i] == QLatin1Char('\t')))
+        while (m_i < m_s.size() && (m_s[m_i] == ' ' || m_s[m_i] == '\n' || m_s[m_i] == '\r' || m_s[m_i] == '\t'))
             ++m_i;
     }
-    bool literal(QLatin1String word)
+    bool literal(QByteArrayView word)
     {
-        if (!QStringView(m_s).mid(m_i).startsWith(word))
+        if (!m_s.sliced(m_i).startsWith(word))
             return false;
         m_i += word.size();
         return true;
     }
     bool value(VtlValue *out, int depth)
     {
-        if (depth > 512 || m_i >= m_s.size())
+        if (depth > kMaxDepth) {
+            m_tooDeep = true;
             return false;
-        const QChar c = m_s[m_i];
-        if (c == QLatin1Char('{'))
+        }
+        if (m_i >= m_s.size())
+            return false;
+        const char c = m_s[m_i];
+        if (c == '{')
             return object(out, depth);
-        if (c == QLatin1Char('['))
+        if (c == '[')
             return array(out, depth);
-        if (c == QLatin1Char('"')) {
+        if (c == '"') {
             QString s;
             if (!string(&s))
                 return false;
             *out = VtlValue::fromString(s);
             return true;
         }
-        if (literal(QLatin1String("true"))) { *out = VtlValue::fromBool(true); return true; }
-        if (literal(QLatin1String("false"))) { *out = VtlValue::fromBool(false); return true; }
-        if (literal(QLatin1String("null"))) { *out = VtlValue(); return true; }
+        if (literal("true")) { *out = VtlValue::fromBool(true); return true; }
+        if (literal("false")) { *out = VtlValue::fromBool(false); return true; }
+        if (literal("null")) { *out = VtlValue(); return true; }
         return number(out);
     }
     bool object(VtlValue *out, int depth)
@@ -62,17 +75,18 @@ private:
         ++m_i;
         *out = VtlValue::newMap();
         skip();
-        if (m_i < m_s.size() && m_s[m_i] == QLatin1Char('}')) {
+        if (at(m_i) == '}') {
             ++m_i;
             return true;
         }
         for (;;) {
             skip();
             QString key;
-            if (m_i >= m_s.size() || m_s[m_i] != QLatin1Char('"') || !string(&key))
+            if (at(m_i) != '"' || !string(&key))
                 return false;
+            key = interned(key);
             skip();
-            if (m_i >= m_s.size() || m_s[m_i] != QLatin1Char(':'))
+            if (at(m_i) != ':')
                 return false;
             ++m_i;
             skip();
@@ -83,9 +97,12 @@ private:
             skip();
             if (m_i >= m_s.size())
                 return false;
-            if (m_s[m_i++] == QLatin1Char('}'))
+            const char next = m_s[m_i++];
+            if (next == '}') {
+                out->map()->squeeze();
                 return true;
-            if (m_s[m_i - 1] != QLatin1Char(','))
+            }
+            if (next != ',')
                 return false;
         }
     }
@@ -94,7 +111,7 @@ private:
         ++m_i;
         *out = VtlValue::newList(true);
         skip();
-        if (m_i < m_s.size() && m_s[m_i] == QLatin1Char(']')) {
+        if (at(m_i) == ']') {
             ++m_i;
             return true;
         }
@@ -103,31 +120,49 @@ private:
             VtlValue v;
             if (!value(&v, depth + 1))
                 return false;
-            out->list()->items.append(v);
+            out->list()->items.append(std::move(v));
             skip();
             if (m_i >= m_s.size())
                 return false;
-            if (m_s[m_i++] == QLatin1Char(']'))
+            const char next = m_s[m_i++];
+            if (next == ']') {
+                out->list()->items.squeeze();
                 return true;
-            if (m_s[m_i - 1] != QLatin1Char(','))
+            }
+            if (next != ',')
                 return false;
         }
     }
     bool string(QString *out)
     {
         ++m_i;
+        // Most strings have no escape: decoded in one piece, at their exact size.
+        qsizetype runStart = m_i;
+        qsizetype end = m_i;
+        while (end < m_s.size() && m_s[end] != '"' && m_s[end] != '\\')
+            ++end;
+        if (end < m_s.size() && m_s[end] == '"') {
+            *out = QString::fromUtf8(m_s.sliced(runStart, end - runStart));
+            m_i = end + 1;
+            return true;
+        }
+        const auto flush = [&] {
+            if (m_i - 1 > runStart)
+                *out += QString::fromUtf8(m_s.sliced(runStart, m_i - 1 - runStart));
+        };
         while (m_i < m_s.size()) {
-            const QChar c = m_s[m_i++];
-            if (c == QLatin1Char('"'))
+            const char c = m_s[m_i++];
+            if (c == '"') {
+                flush();
                 return true;
-            if (c != QLatin1Char('\\')) {
-                *out += c;
-                continue;
             }
+            if (c != '\\')
+                continue;
+            flush();
             if (m_i >= m_s.size())
                 return false;
-            const QChar e = m_s[m_i++];
-            switch (e.unicode()) {
+            const char e = m_s[m_i++];
+            switch (e) {
             case '"': *out += QLatin1Char('"'); break;
             case '\\': *out += QLatin1Char('\\'); break;
             case '/': *out += QLatin1Char('/'); break;
@@ -140,7 +175,7 @@ private:
                 if (m_i + 4 > m_s.size())
                     return false;
                 bool ok = false;
-                const ushort code = m_s.mid(m_i, 4).toUShort(&ok, 16);
+                const ushort code = m_s.sliced(m_i, 4).toByteArray().toUShort(&ok, 16);
                 if (!ok)
                     return false;
                 *out += QChar(code);
@@ -149,38 +184,39 @@ private:
             }
             default: return false;
             }
+            runStart = m_i;
         }
         return false;
     }
     bool number(VtlValue *out)
     {
         const qsizetype start = m_i;
-        if (m_i < m_s.size() && m_s[m_i] == QLatin1Char('-'))
+        if (at(m_i) == '-')
             ++m_i;
         bool isDouble = false;
         const auto digits = [&] {
             const qsizetype from = m_i;
-            while (m_i < m_s.size() && m_s[m_i].isDigit() && m_s[m_i].unicode() < 128)
+            while (m_i < m_s.size() && m_s[m_i] >= '0' && m_s[m_i] <= '9')
                 ++m_i;
             return m_i > from;
         };
         if (!digits())
             return false;
-        if (m_i < m_s.size() && m_s[m_i] == QLatin1Char('.')) {
+        if (at(m_i) == '.') {
             ++m_i;
             isDouble = true;
             if (!digits())
                 return false;
         }
-        if (m_i < m_s.size() && (m_s[m_i] == QLatin1Char('e') || m_s[m_i] == QLatin1Char('E'))) {
+        if (at(m_i) == 'e' || at(m_i) == 'E') {
             ++m_i;
             isDouble = true;
-            if (m_i < m_s.size() && (m_s[m_i] == QLatin1Char('+') || m_s[m_i] == QLatin1Char('-')))
+            if (at(m_i) == '+' || at(m_i) == '-')
                 ++m_i;
             if (!digits())
                 return false;
         }
-        const QString text = m_s.mid(start, m_i - start);
+        const QByteArray text = m_s.sliced(start, m_i - start).toByteArray();
         bool ok = false;
         if (!isDouble) {
             const qint64 i = text.toLongLong(&ok);
@@ -193,16 +229,37 @@ private:
         return ok;
     }
 
-    const QString &m_s;
+    // Objects in an array mostly repeat the same keys: one shared copy of each.
+    QString interned(const QString &key)
+    {
+        const auto it = m_keys.constFind(key);
+        if (it != m_keys.cend())
+            return *it;
+        if (m_keys.size() < 4096)
+            m_keys.insert(key, key);
+        return key;
+    }
+
+    QByteArrayView m_s;
     qsizetype m_i = 0;
+    bool m_tooDeep = false;
+    QHash<QString, QString> m_keys;
 };
 
 } // namespace
 
 bool parseJsonText(const QString &text, VtlValue *out)
 {
+    return parseJsonUtf8(text.toUtf8(), out);
+}
+
+bool parseJsonUtf8(QByteArrayView utf8, VtlValue *out)
+{
     VtlValue v;
-    if (!JsonReader(text).document(&v)) {
+    JsonReader reader(utf8);
+    if (!reader.document(&v)) {
+        if (reader.tooDeep())
+            VtlRenderScope::fault(QStringLiteral("JSON nested deeper than %1 levels").arg(JsonReader::kMaxDepth));
         *out = VtlValue();
         return false;
     }

@@ -1,6 +1,7 @@
 #include "vtlmethods.h"
 
 #include "javaregex.h"
+#include "vtlrenderscope.h"
 
 namespace gw::transform {
 
@@ -38,6 +39,8 @@ public:
         return {};
     }
     QString toString() const override { return m_key + QLatin1Char('=') + m_value.toString(); }
+    QList<VtlValue> held() const override { return {m_value}; }
+    void releaseHeld() override { m_value = VtlValue(); }
 
 private:
     QString m_key;
@@ -137,9 +140,16 @@ VtlValue listMethod(const VtlValue &self, const QString &name, const QList<VtlVa
         if (name == QLatin1String("get")) return validIndex(0) ? items[args[0].intValue()] : VtlValue();
         if (name == QLatin1String("contains")) return boolean(indexOf(args[0]) >= 0);
         if (name == QLatin1String("indexOf")) return integer(indexOf(args[0]));
-        if (name == QLatin1String("add")) { items.append(args[0]); return boolean(true); }
+        if (name == QLatin1String("add")) {
+            VtlRenderScope::noteStored(self, args[0]);
+            items.append(args[0]);
+            return boolean(true);
+        }
         if (name == QLatin1String("addAll") && args[0].type() == T::List) {
-            items.append(QList<VtlValue>(args[0].list()->items));
+            const QList<VtlValue> added = args[0].list()->items;
+            for (const VtlValue &v : added)
+                VtlRenderScope::noteStored(self, v);
+            items.append(added);
             return boolean(true);
         }
         if (name == QLatin1String("remove")) {
@@ -154,10 +164,12 @@ VtlValue listMethod(const VtlValue &self, const QString &name, const QList<VtlVa
     } else if (n == 2) {
         if (name == QLatin1String("set") && validIndex(0)) {
             VtlValue previous = items[args[0].intValue()];
+            VtlRenderScope::noteStored(self, args[1]);
             items[args[0].intValue()] = args[1];
             return previous;
         }
         if (name == QLatin1String("add") && validIndex(0, true)) {
+            VtlRenderScope::noteStored(self, args[1]);
             items.insert(args[0].intValue(), args[1]);
             return {};
         }
@@ -181,47 +193,53 @@ VtlValue mapMethod(const VtlValue &self, const QString &name, const QList<VtlVal
         if (name == QLatin1String("isEmpty")) return boolean(m.size() == 0);
         if (name == QLatin1String("keySet")) {
             VtlValue keys = VtlValue::newList();
-            for (const QString &k : m.keys)
+            for (const QString &k : m.keys())
                 keys.list()->items.append(str(k));
             return keys;
         }
         if (name == QLatin1String("values")) {
             VtlValue values = VtlValue::newList();
-            for (const QString &k : m.keys)
-                values.list()->items.append(m.value(k));
+            values.list()->items = m.values();
             return values;
         }
         if (name == QLatin1String("entrySet")) {
             VtlValue entries = VtlValue::newList();
-            for (const QString &k : m.keys)
-                entries.list()->items.append(VtlValue::fromObject(std::make_shared<MapEntry>(k, m.value(k))));
+            for (qsizetype i = 0; i < m.size(); ++i)
+                entries.list()->items.append(VtlValue::fromObject(std::make_shared<MapEntry>(m.keys().at(i), m.values().at(i))));
             return entries;
         }
-        if (name == QLatin1String("clear")) { m = VtlMap(); return {}; }
+        if (name == QLatin1String("clear")) { m.clear(); return {}; }
         if (name == QLatin1String("toString")) return str(self.toString());
     } else if (n == 1) {
         if (name == QLatin1String("get")) return m.value(key);
         if (name == QLatin1String("containsKey")) return boolean(m.contains(key));
         if (name == QLatin1String("containsValue")) {
-            for (const QString &k : m.keys)
-                if (m.value(k).equals(args[0]))
+            const QList<VtlValue> values = m.values();
+            for (const VtlValue &v : values)
+                if (v.equals(args[0]))
                     return boolean(true);
             return boolean(false);
         }
         if (name == QLatin1String("remove")) return m.remove(key);
         if (name == QLatin1String("putAll") && args[0].type() == T::Map) {
             const VtlMap other = *args[0].map();
-            for (const QString &k : other.keys)
-                m.insert(k, other.value(k));
+            for (qsizetype i = 0; i < other.size(); ++i) {
+                VtlRenderScope::noteStored(self, other.values().at(i));
+                m.insert(other.keys().at(i), other.values().at(i));
+            }
             return {};
         }
         if (name == QLatin1String("equals")) return boolean(self.equals(args[0]));
     } else if (n == 2) {
-        if (name == QLatin1String("put")) return m.insert(key, args[1]);
+        if (name == QLatin1String("put")) {
+            VtlRenderScope::noteStored(self, args[1]);
+            return m.insert(key, args[1]);
+        }
         if (name == QLatin1String("getOrDefault")) return m.contains(key) ? m.value(key) : args[1];
         if (name == QLatin1String("putIfAbsent")) {
             if (m.contains(key) && !m.value(key).isNull())
                 return m.value(key);
+            VtlRenderScope::noteStored(self, args[1]);
             m.insert(key, args[1]);
             return {};
         }

@@ -1,5 +1,8 @@
 #include "vtlparser.h"
 
+#include "gateway/core/elide.h"
+
+#include <algorithm>
 #include <optional>
 
 namespace gw::transform::vtl {
@@ -55,6 +58,33 @@ bool VtlParser::fail(qsizetype at, const QString &message)
         m_error = {m_s.position(at), message};
     }
     return false;
+}
+
+ExprPtr VtlParser::measured(ExprPtr e)
+{
+    int below = e->kind == Expr::Kind::Interpolated ? e->depth : 0;
+    const auto take = [&](const ExprPtr &child) {
+        if (child)
+            below = std::max(below, child->depth);
+    };
+    take(e->lhs);
+    take(e->rhs);
+    for (const ExprPtr &item : e->items)
+        take(item);
+    if (e->ref)
+        for (const Segment &seg : e->ref->chain)
+            for (const ExprPtr &arg : seg.args)
+                take(arg);
+    e->depth = below + 1;
+    m_maxExprDepth = std::max(m_maxExprDepth, e->depth);
+    if (e->depth > kMaxExprDepth) {
+        if (!m_failed) {
+            m_failed = true;
+            m_error = {e->pos, QStringLiteral("expression nested too deeply (more than %1 levels, or as many operators in a row)").arg(kMaxExprDepth)};
+        }
+        return nullptr;
+    }
+    return e;
 }
 
 bool VtlParser::enter(qsizetype at)
@@ -412,7 +442,7 @@ bool VtlParser::parseReference(std::unique_ptr<Reference> *out, bool inExpressio
     if (!parseChain(*ref) && m_failed)
         return false;
     if (ref->formal && !m_s.consume(QLatin1Char('}')))
-        return fail(m_s.offset(), QStringLiteral("expected '}' to close ${%1").arg(ref->root));
+        return fail(m_s.offset(), QStringLiteral("expected '}' to close ${%1").arg(elideForMessage(ref->root)));
     ref->source = m_s.source().mid(start, m_s.offset() - start);
     *out = std::move(ref);
     return true;
@@ -535,7 +565,9 @@ ExprPtr VtlParser::parseBinary(int level)
         e->pos = m_s.position(opAt);
         e->lhs = std::move(lhs);
         e->rhs = std::move(rhs);
-        lhs = std::move(e);
+        lhs = measured(std::move(e));
+        if (!lhs)
+            return nullptr;
     }
 }
 
@@ -565,7 +597,7 @@ ExprPtr VtlParser::parseUnary()
     e->kind = kind;
     e->pos = m_s.position(at);
     e->lhs = std::move(operand);
-    return e;
+    return measured(std::move(e));
 }
 
 ExprPtr VtlParser::parsePrimary()
@@ -585,7 +617,7 @@ ExprPtr VtlParser::parsePrimary()
         e->kind = Expr::Kind::Ref;
         e->pos = ref->pos;
         e->ref = std::move(ref);
-        return e;
+        return measured(std::move(e));
     }
     if (c == QLatin1Char('"') || c == QLatin1Char('\''))
         return parseString(c);
@@ -615,7 +647,7 @@ ExprPtr VtlParser::parsePrimary()
         return literal(Expr::Kind::Null, VtlValue(), m_s.position(at));
     const QString word = m_s.readIdentifier();
     fail(at, word.isEmpty() ? QStringLiteral("unexpected '%1' in an expression").arg(c)
-                            : QStringLiteral("unexpected '%1' in an expression (references start with '$')").arg(word));
+                            : QStringLiteral("unexpected '%1' in an expression (references start with '$')").arg(elideForMessage(word)));
     return nullptr;
 }
 
@@ -655,7 +687,8 @@ ExprPtr VtlParser::parseString(QChar quote)
         }
         return nullptr;
     }
-    return e;
+    e->depth = inner.m_maxExprDepth;
+    return measured(std::move(e));
 }
 
 ExprPtr VtlParser::parseNumber()
@@ -712,7 +745,7 @@ ExprPtr VtlParser::parseListOrRange()
         }
         e->items.push_back(std::move(first));
         e->items.push_back(std::move(last));
-        return e;
+        return measured(std::move(e));
     }
     e->items.push_back(std::move(first));
     if (!m_s.consume(QLatin1Char(']'))) {
@@ -723,7 +756,7 @@ ExprPtr VtlParser::parseListOrRange()
         if (!parseArgs(e->items, QLatin1Char(']'), false))
             return nullptr;
     }
-    return e;
+    return measured(std::move(e));
 }
 
 ExprPtr VtlParser::parseMap()
@@ -748,7 +781,7 @@ ExprPtr VtlParser::parseMap()
         e->items.push_back(std::move(value));
         m_s.skipSpace();
         if (m_s.consume(QLatin1Char('}')))
-            return e;
+            return measured(std::move(e));
         if (!m_s.consume(QLatin1Char(','))) {
             fail(m_s.atEnd() ? open : m_s.offset(), m_s.atEnd() ? QStringLiteral("missing '}' to close the map")
                                                                 : QStringLiteral("expected ',' or '}' in the map"));

@@ -19,6 +19,10 @@ struct SyntaxError
 class VtlParser
 {
 public:
+    // How deep an expression tree may be: `1 + 1 + … + 1` nests one level per operator, and the
+    // evaluator (and the tree's destructor) recurse once per level.
+    static constexpr int kMaxExprDepth = 1000;
+
     explicit VtlParser(const QString &source, QHash<QString, std::shared_ptr<Macro>> *macros, Position origin = {});
     // False on a syntax error; error() then says what and where.
     bool parse(NodeList *out);
@@ -47,6 +51,9 @@ private:
     ExprPtr parseListOrRange();
     ExprPtr parseMap();
 
+    // Sets e's depth from its children; null (error recorded) when it exceeds kMaxExprDepth.
+    ExprPtr measured(ExprPtr e);
+
     bool fail(qsizetype at, const QString &message);
     bool enter(qsizetype at);
 
@@ -55,6 +62,7 @@ private:
     SyntaxError m_error;
     bool m_failed = false;
     int m_depth = 0;
+    int m_maxExprDepth = 0; // the deepest expression parsed so far
     bool m_inString = false; // parsing a double-quoted string's content
 };
 

@@ -18,19 +18,7 @@ class TestCliRender : public QObject
 
     using Run = gwtest::CliRun;
     Run run(const QStringList &args) { return gwtest::runCli(args); }
-    QString write(const QString &name, const QByteArray &content)
-    {
-        const QString path = m_dir.filePath(name);
-        QFile f(path);
-        if (f.open(QIODevice::WriteOnly))
-            f.write(content);
-        return path;
-    }
-    Run render(const QByteArray &tpl, const QByteArray &request)
-    {
-        return run({QStringLiteral("render"), QStringLiteral("--template"), write(QStringLiteral("t.vtl"), tpl),
-                    QStringLiteral("--request"), write(QStringLiteral("r.json"), request)});
-    }
+    Run render(const QByteArray &tpl, const QByteArray &request) { return gwtest::renderTemplate(m_dir.path(), tpl, request); }
 
 private slots:
     void initTestCase()
@@ -84,9 +72,10 @@ private slots:
 
     void renderErrorExitsOne()
     {
-        const Run r = render("#foreach($i in [1..100000000])#end", "{}");
+        // (Built, so counted: only a #foreach over a range skips building it.)
+        const Run r = render("#set($r = [1..100000000])", "{}");
         QCOMPARE(r.exitCode, 1);
-        QVERIFY2(r.err.startsWith("1:16: range [1..100000000] exceeds the step limit"), r.err.constData());
+        QVERIFY2(r.err.startsWith("1:11: range [1..100000000] exceeds the step limit"), r.err.constData());
     }
 
     void badRequestFileSaysWhat()

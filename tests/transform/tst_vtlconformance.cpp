@@ -39,7 +39,7 @@ StringPairs pairs(const VtlValue &map)
 {
     StringPairs out;
     if (map.type() == VtlValue::Type::Map)
-        for (const QString &k : map.map()->keys)
+        for (const QString &k : map.map()->keys())
             out.append({k, map.map()->value(k).toString()});
     return out;
 }
@@ -53,7 +53,7 @@ void plainLists(const VtlValue &v)
         for (const VtlValue &item : v.list()->items)
             plainLists(item);
     } else if (v.type() == VtlValue::Type::Map) {
-        for (const QString &k : v.map()->keys)
+        for (const QString &k : v.map()->keys())
             plainLists(v.map()->value(k));
     }
 }
@@ -76,7 +76,7 @@ MappingRequest requestFor(const VtlValue &c)
     if (text(c, QStringLiteral("id")).startsWith(QLatin1String("velocityjs.")))
         plainLists(vars);
     if (vars.type() == VtlValue::Type::Map)
-        for (const QString &k : vars.map()->keys)
+        for (const QString &k : vars.map()->keys())
             r.extra.insert(k, vars.map()->value(k));
     return r;
 }
@@ -107,7 +107,7 @@ bool looseEquals(const VtlValue &a, const VtlValue &b)
     if (a.type() == T::Map && b.type() == T::Map) {
         if (a.map()->size() != b.map()->size())
             return false;
-        for (const QString &k : a.map()->keys)
+        for (const QString &k : a.map()->keys())
             if (!looseEquals(a.map()->value(k), b.map()->value(k)))
                 return false;
         return true;

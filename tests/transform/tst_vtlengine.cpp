@@ -14,7 +14,7 @@ VtlVariables variablesFrom(const QString &json)
     VtlVariables vars;
     VtlValue v;
     if (!json.isEmpty() && parseJsonText(json, &v) && v.type() == VtlValue::Type::Map)
-        for (const QString &k : v.map()->keys)
+        for (const QString &k : v.map()->keys())
             vars.insert(k, v.map()->value(k));
     return vars;
 }

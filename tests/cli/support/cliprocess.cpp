@@ -1,5 +1,6 @@
 #include "cliprocess.h"
 
+#include <QFile>
 #include <QProcess>
 #include <QTcpServer>
 
@@ -16,6 +17,21 @@ CliRun runCli(const QStringList &args)
     p.start(cliPath(), args);
     p.waitForFinished(30000);
     return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
+}
+
+QString writeFile(const QString &dir, const QString &name, const QByteArray &content)
+{
+    const QString path = dir + QLatin1Char('/') + name;
+    QFile f(path);
+    if (f.open(QIODevice::WriteOnly))
+        f.write(content);
+    return path;
+}
+
+CliRun renderTemplate(const QString &dir, const QByteArray &tpl, const QByteArray &request)
+{
+    return runCli({QStringLiteral("render"), QStringLiteral("--template"), writeFile(dir, QStringLiteral("t.vtl"), tpl),
+                   QStringLiteral("--request"), writeFile(dir, QStringLiteral("r.json"), request)});
 }
 
 quint16 freePort()
