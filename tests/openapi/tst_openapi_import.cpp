@@ -302,6 +302,7 @@ private slots:
             QCOMPARE(findModel(back.api, QStringLiteral("Plain"))->description, QStringLiteral("Just text"));
             QCOMPARE(findModel(back.api, QStringLiteral("Pet"))->description, QStringLiteral("A pet for sale"));
         }
+    }
 
     void resourcesAreInTheOrderOfTheirPaths()
     {
