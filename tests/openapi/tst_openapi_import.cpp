@@ -349,7 +349,7 @@ private slots:
     void whatCheckWouldRefuseIsRepairedWithAWarning()
     {
         const QByteArray doc = "swagger: '2.0'\ninfo: {title: T, version: '1'}\npaths:\n  /a:\n    get:\n      responses: {'200': {description: ok}}\n"
-                               "      x-amazon-apigateway-integration:\n        type: http\n        httpMethod: GET\n        uri: '${uri}'\n"
+                               "      x-amazon-apigateway-integration:\n        type: http\n        httpMethod: GET\n        uri: 'ftp://files.example/a'\n"
                                "        requestTemplates: {application/json: '#if(', text/plain: 'ok'}\n        responses: {default: {statusCode: '200'}}\n";
         const auto r = importYaml(doc);
         QVERIFY(r.ok);

@@ -98,12 +98,7 @@ class TestAccessDesigner : public QObject
     static void tick(QListWidget *list, const QString &id)
     {
         QVERIFY(list);
-        for (int r = 0; r < list->count(); ++r)
-            if (list->item(r)->data(Qt::UserRole).toString() == id) {
-                list->item(r)->setCheckState(Qt::Checked);
-                return;
-            }
-        QFAIL(qPrintable(QStringLiteral("no row %1").arg(id)));
+        QVERIFY2(gwtest::clickCheckBox(list, id), qPrintable(QStringLiteral("no row with a check box for %1").arg(id)));
     }
 
 private slots:

@@ -8,6 +8,9 @@
 #include "gateway/runtime/engine.h"
 
 #include <QFile>
+#include <QListWidget>
+#include <QStyle>
+#include <QStyleOptionViewItem>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -45,6 +48,36 @@ int sendFromClient(gw::ui::MainWindow &window, const QString &url, const QString
     if (!answered.wait(5000))
         return -1;
     return answered.first().first().toInt();
+}
+
+bool clickCheckBox(QListWidget *list, const QString &id, bool bySpace)
+{
+    if (!list)
+        return false;
+    QListWidgetItem *row = nullptr;
+    for (int r = 0; r < list->count() && !row; ++r)
+        if (list->item(r)->data(Qt::UserRole).toString() == id)
+            row = list->item(r);
+    // A row without a check state has no box on screen: a person could not tick it.
+    if (!row || !row->data(Qt::CheckStateRole).isValid() || !(row->flags() & Qt::ItemIsUserCheckable))
+        return false;
+    list->scrollToItem(row);
+    const QRect rect = list->visualItemRect(row);
+    if (bySpace) {
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, rect.center());
+        QTest::keyClick(list->viewport(), Qt::Key_Space);
+        return true;
+    }
+    // Where the style draws the box for this row (as the delegate computes it).
+    QStyleOptionViewItem option;
+    option.initFrom(list->viewport());
+    option.rect = rect;
+    option.features = QStyleOptionViewItem::HasCheckIndicator | QStyleOptionViewItem::HasDisplay;
+    option.text = row->text();
+    option.checkState = row->checkState();
+    const QRect box = list->style()->subElementRect(QStyle::SE_ItemViewItemCheckIndicator, &option, list);
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, box.center());
+    return true;
 }
 
 } // namespace gwtest
