@@ -87,7 +87,9 @@ void setCheckList(QListWidget *list, const QList<QPair<QString, QString>> &rows,
         if (item->text() != rows[r].second)
             item->setText(rows[r].second);
         const Qt::CheckState state = checked(rows[r].first) ? Qt::Checked : Qt::Unchecked;
-        if (item->checkState() != state)
+        // A new row reads Unchecked but holds no state at all, and Qt draws no box for it (nor
+        // toggles it on a click or Space): the state must be set explicitly, Unchecked too.
+        if (!item->data(Qt::CheckStateRole).isValid() || item->checkState() != state)
             item->setCheckState(state);
     }
 }
