@@ -24,10 +24,16 @@ namespace {
 // Measured (RelWithDebInfo, x86-64, GCC 12): compiling a chain of 120 schemas needs 128-192 KiB
 // (about 1.5 KiB each), validating 120 levels of a recursive schema 64-96 KiB (under 0.5 KiB
 // per schema on the way); these allow 2.5 to 4 times that.
-constexpr size_t kCompileStackPerSchema = 4 * 1024;
-constexpr size_t kValidateStackPerSchema = 2 * 1024;
+// AddressSanitizer's redzones (and the Debug build it runs in) make frames several times larger.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr size_t kFrameFactor = 8;
+#else
+constexpr size_t kFrameFactor = 1;
+#endif
+constexpr size_t kCompileStackPerSchema = 4 * 1024 * kFrameFactor;
+constexpr size_t kValidateStackPerSchema = 2 * 1024 * kFrameFactor;
 // What may be used on the caller's stack (a worker's or the GUI's); beyond, a thread of its own.
-constexpr size_t kInlineStack = 512 * 1024;
+constexpr size_t kInlineStack = 512 * 1024 / kFrameFactor;
 constexpr size_t kMaxStack = 1024 * 1024 * 1024;
 
 size_t stackFor(size_t perSchema, size_t schemas)

@@ -16,8 +16,8 @@ namespace gw::runtime {
 static constexpr qint64 kReadPerTurn = 256 * 1024;
 
 HttpConnection::HttpConnection(qintptr descriptor, const ListenerLimits &limits, const RequestHandler &handler,
-                               ListenerCounters *counters, QObject *parent)
-    : QObject(parent), m_limits(limits), m_handler(handler), m_counters(counters), m_socket(new QTcpSocket(this)),
+                               std::shared_ptr<ListenerCounters> counters, QObject *parent)
+    : QObject(parent), m_limits(limits), m_handler(handler), m_counters(std::move(counters)), m_socket(new QTcpSocket(this)),
       m_parser(limits)
 {
     // Buffered, whatever mode is asked for: Qt 6.4's setSocketDescriptor() ignores

@@ -12,6 +12,8 @@
 #include <QObject>
 #include <QTimer>
 
+#include <memory>
+
 class QTcpSocket;
 
 namespace gw::runtime {
@@ -28,7 +30,7 @@ class HttpConnection : public QObject
     Q_OBJECT
 public:
     HttpConnection(qintptr descriptor, const ListenerLimits &limits, const RequestHandler &handler,
-                   ListenerCounters *counters, QObject *parent);
+                   std::shared_ptr<ListenerCounters> counters, QObject *parent);
     ~HttpConnection() override;
     quint64 bytesRead() const { return m_bytesRead; }
 
@@ -63,7 +65,9 @@ private:
 
     ListenerLimits m_limits;
     const RequestHandler &m_handler;
-    ListenerCounters *m_counters;
+    // Shared, not borrowed: a connection that is still a QObject child when its listener goes
+    // (closing, deleteLater pending) reports to the counters from its destructor.
+    std::shared_ptr<ListenerCounters> m_counters;
     QTcpSocket *m_socket;
     RequestParser m_parser;
     QByteArray m_buffer;

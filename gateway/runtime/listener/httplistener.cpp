@@ -29,7 +29,7 @@ void HttpListener::incomingConnection(qintptr descriptor)
         return;
     }
     ++m_counters->openConnections;
-    auto *connection = new HttpConnection(descriptor, m_limits, m_handler, m_counters.get(), this);
+    auto *connection = new HttpConnection(descriptor, m_limits, m_handler, m_counters, this);
     m_connections.insert(connection);
     connect(connection, &HttpConnection::finished, this, [this, connection]() {
         if (m_connections.remove(connection))
